@@ -1,0 +1,4 @@
+export { ApiModule } from './api.module';
+export { ApiExceptionFilter } from './errors/api-exception.filter';
+export type { HealthCheck } from './health/health-check';
+export { HealthModule } from './health/health.module';

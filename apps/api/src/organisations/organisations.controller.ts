@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import type { Organisation } from '@pedigree/persistence';
+import { z } from 'zod';
+import { CurrentOrganisation, Roles } from '../auth/auth.decorators';
+import {
+  createOrganisationSchema,
+  type CreateOrganisationDto,
+} from './dto/create-organisation.dto';
+import { OrganisationsService } from './organisations.service';
+
+const uuid = z.uuid({
+  error: 'the id must be a UUID such as 0b8f2e4c-1d2a-4c3b-9e8f-7a6b5c4d3e2f',
+});
+
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  /** Creates an organisation and returns its first API key, shown this once. */
+  @Roles('admin')
+  @Post()
+  create(@Body({ schema: createOrganisationSchema }) body: CreateOrganisationDto) {
+    return this.organisations.create(body);
+  }
+
+  @Roles('admin', 'regulator')
+  @Get()
+  list(): Promise<Organisation[]> {
+    return this.organisations.list();
+  }
+
+  /** The caller's own organisation. */
+  @Get('me')
+  me(@CurrentOrganisation() organisation: Organisation): Organisation {
+    return organisation;
+  }
+
+  @Roles('admin', 'regulator')
+  @Get(':id')
+  get(@Param('id', { schema: uuid }) id: string): Promise<Organisation> {
+    return this.organisations.get(id);
+  }
+}

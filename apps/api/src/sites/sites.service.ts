@@ -1,0 +1,50 @@
+/** An organisation's sites: where it makes, stores, ships or dispenses. */
+import { Injectable } from '@nestjs/common';
+import { SiteRepository, type Organisation, type Site } from '@pedigree/persistence';
+import { ApiException } from '../errors/api.exception';
+import type { CreateSiteDto, UpdateSiteDto } from './dto/site.dto';
+
+@Injectable()
+export class SitesService {
+  constructor(private readonly sites: SiteRepository) {}
+
+  /** @throws ApiException CONFLICT when the GLN is registered already. */
+  async create(organisation: Organisation, site: CreateSiteDto): Promise<Site> {
+    const created = await this.sites.insert({ organisationId: organisation.id, ...site });
+    if (!created) {
+      throw new ApiException(
+        'CONFLICT',
+        `GLN ${site.gln} is already registered to a site. A GLN names one place: check the number, or ask GS1 which organisation it belongs to.`,
+      );
+    }
+    return created;
+  }
+
+  list(organisation: Organisation): Promise<Site[]> {
+    return this.sites.listByOrganisation(organisation.id);
+  }
+
+  /** @throws ApiException NOT_FOUND unless the site is the caller's (or the caller oversees all). */
+  async get(organisation: Organisation, gln: string): Promise<Site> {
+    const site = await this.sites.findByGln(gln);
+    const seesAll = organisation.roles.some((role) => role === 'admin' || role === 'regulator');
+    if (!site || (site.organisationId !== organisation.id && !seesAll)) {
+      throw notFound(gln);
+    }
+    return site;
+  }
+
+  /** @throws ApiException NOT_FOUND unless the site is the caller's. */
+  async update(organisation: Organisation, gln: string, changes: UpdateSiteDto): Promise<Site> {
+    const site = await this.sites.update(organisation.id, gln, changes);
+    if (!site) throw notFound(gln);
+    return site;
+  }
+}
+
+function notFound(gln: string): ApiException {
+  return new ApiException(
+    'NOT_FOUND',
+    `Your organisation has no site with GLN ${gln}. List your sites with GET /sites.`,
+  );
+}

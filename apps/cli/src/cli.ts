@@ -1,0 +1,55 @@
+/** The `pedigree` command: dispatches to the subcommands and turns their failures into exit codes. */
+import { ConfigError } from '@pedigree/config';
+import { gs1Command } from './commands/gs1.command';
+import type { Io } from './commands/io';
+import { keysCommand } from './commands/keys.command';
+import { startCommand } from './commands/start.command';
+
+export const HELP = `pedigree: trace serialized medicine packs in a signed, provable chain
+
+Usage:
+  pedigree start [all|api|ingest|sealer]   run the platform (all: every app in one process; one
+                                           app alone needs DATABASE_URL, and MQTT_URL for ingest)
+  pedigree gs1 parse <data>                parse scan data, bracketed AIs, an element string or a
+                                           Digital Link; prints {"symbology", "ais"} as JSON
+  pedigree gs1 parse -                     the same for each line of standard input
+  pedigree gs1 link <data> [--base URL]    print the canonical GS1 Digital Link URI
+                                           (default base https://id.gs1.org)
+  pedigree keys generate [--name NAME]     print a new Ed25519 key pair (C2SP note key forms)
+  pedigree keys api                        print a random API key (e.g. for PEDIGREE_ADMIN_KEY)
+  pedigree --help                          this text
+
+Configuration comes from environment variables; see README.md.`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return await startCommand(args, io);
+      case 'gs1':
+        return await gs1Command(args, io);
+      case 'keys':
+        return keysCommand(args, io);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(`pedigree: unknown command "${command}".\n\n${HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    if (
+      error instanceof ConfigError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      io.err((error as Error).message);
+      return 2;
+    }
+    io.err(`pedigree ${command}: ${(error as Error).message}`);
+    return 1;
+  }
+}

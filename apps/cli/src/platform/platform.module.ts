@@ -1,0 +1,46 @@
+/** The root module of a Pedigree process: persistence, `/health`, and the apps it runs. */
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { ApiModule, HealthModule, type HealthCheck } from '@pedigree/api';
+import { MqttConnection } from '@pedigree/contracts';
+import { IngestModule } from '@pedigree/ingest';
+import { PersistenceModule } from '@pedigree/persistence';
+import { SealerLeadership, SealerModule } from '@pedigree/sealer';
+
+export const APP_NAMES = ['api', 'ingest', 'sealer'] as const;
+export type AppName = (typeof APP_NAMES)[number];
+
+export interface PlatformOptions {
+  apps: readonly AppName[];
+  databaseUrl: string;
+  mqttUrl?: string;
+  mqttClientId: string;
+  adminKey?: string;
+}
+
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const imports: DynamicModule['imports'] = [PersistenceModule.forRoot(options.databaseUrl)];
+    const checks: Type<HealthCheck>[] = [];
+    for (const app of options.apps) {
+      switch (app) {
+        case 'api':
+          imports.push(ApiModule.forRoot({ adminKey: options.adminKey }));
+          break;
+        case 'ingest':
+          if (!options.mqttUrl) throw new Error('ingest needs an MQTT broker URL');
+          imports.push(
+            IngestModule.forRoot({ mqttUrl: options.mqttUrl, clientId: options.mqttClientId }),
+          );
+          checks.push(MqttConnection);
+          break;
+        case 'sealer':
+          imports.push(SealerModule);
+          checks.push(SealerLeadership);
+          break;
+      }
+    }
+    imports.push(HealthModule.forRoot(checks));
+    return { module: PlatformModule, imports };
+  }
+}

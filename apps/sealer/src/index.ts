@@ -1,0 +1,2 @@
+export { SealerModule } from './sealer.module';
+export { SealerLeadership } from './sealer-leadership.service';

@@ -1,0 +1,71 @@
+/**
+ * Only one sealer may extend the chain. Each sealer process holds a dedicated PostgreSQL session
+ * and tries a session-level advisory lock on it; the holder is active, the others stand by and
+ * retry every second. The lock dies with the holder's session, so a standby takes over within
+ * about a second of the active sealer's death.
+ */
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
+
+/** Arbitrary constant naming the sealer lock ("seal"). */
+export const SEALER_LOCK = 0x7365_616c;
+const RETRY_MS = 1_000;
+
+@Injectable()
+export class SealerLeadership implements OnModuleInit, OnModuleDestroy {
+  readonly name = 'sealer';
+  private readonly logger = new Logger('sealer');
+  private session?: QueryRunner;
+  private active = false;
+  private lastError?: string;
+  private timer?: NodeJS.Timeout;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  onModuleInit(): void {
+    this.schedule(0);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const session = this.session;
+    this.session = undefined;
+    this.active = false;
+    await session?.release();
+  }
+
+  isActive(): boolean {
+    return this.active;
+  }
+
+  async check(): Promise<{ healthy: boolean; state: string; reason?: string }> {
+    if (this.lastError) return { healthy: false, state: 'down', reason: this.lastError };
+    return { healthy: true, state: this.active ? 'active' : 'standby' };
+  }
+
+  private schedule(delay: number): void {
+    this.timer = setTimeout(() => void this.tryLead(), delay);
+  }
+
+  private async tryLead(): Promise<void> {
+    try {
+      this.session ??= this.db.createQueryRunner();
+      const [{ locked }] = await this.session.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        SEALER_LOCK,
+      ]);
+      this.lastError = undefined;
+      if (locked) {
+        this.active = true;
+        this.logger.log('This sealer is active.');
+        return;
+      }
+    } catch (error) {
+      this.lastError = (error as Error).message;
+      await this.session?.release().catch(() => undefined);
+      this.session = undefined;
+    }
+    if (this.timer) this.schedule(RETRY_MS);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The one configuration of every Pedigree app, read from the environment once at boot.
+ *
+ * Every variable is listed here with its default and the form it must take; `loadConfig` turns a
+ * bad value into a sentence that names the variable and the expected form, and the start stops.
+ */
+import { z } from 'zod';
+
+const port = (name: string, min = 1) => {
+  const error = `${name} must be a TCP port number from ${min} to 65535`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(65535, { error });
+};
+
+const url = (name: string, protocols: readonly string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: `${name} must be a URL such as ${example}` },
+  );
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/** Environment variables and what they mean; README's configuration table mirrors this list. */
+export const configSchema = z.object({
+  /** 0 picks a free port (tests). */
+  PORT: port('PORT', 0).default(3000),
+  HOST: z
+    .string()
+    .min(1, { error: 'HOST must be an interface address such as 127.0.0.1 or 0.0.0.0' })
+    .default('127.0.0.1'),
+  PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    url('PUBLIC_URL', ['http:', 'https:'], 'https://pedigree.example.org').optional(),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    url(
+      'DATABASE_URL',
+      ['postgres:', 'postgresql:'],
+      'postgres://user:password@127.0.0.1:5432/pedigree',
+    ).optional(),
+  ),
+  MQTT_URL: z.preprocess(
+    emptyToUndefined,
+    url('MQTT_URL', ['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:'], 'mqtt://127.0.0.1:1883').optional(),
+  ),
+  PEDIGREE_DATA_DIR: z
+    .string()
+    .min(1, { error: 'PEDIGREE_DATA_DIR must be a folder path' })
+    .default('.data'),
+  PEDIGREE_EMBEDDED_PG_PORT: port('PEDIGREE_EMBEDDED_PG_PORT').default(54329),
+  PEDIGREE_EMBEDDED_MQTT_PORT: port('PEDIGREE_EMBEDDED_MQTT_PORT').default(18830),
+  PEDIGREE_ADMIN_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^pdg_[A-Za-z0-9_-]{32,200}$/, {
+        error:
+          'PEDIGREE_ADMIN_KEY must be "pdg_" followed by at least 32 letters, digits, "-" or "_" (generate one with: pedigree keys api)',
+      })
+      .optional(),
+  ),
+  LOG_LEVEL: z
+    .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
+      error: 'LOG_LEVEL must be one of error, warn, log, debug, verbose',
+    })
+    .default('log'),
+});
+
+/** The validated configuration. */
+export type PedigreeConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,1 @@
+export { MqttConnection, type MqttConnectionOptions } from './mqtt-connection';

@@ -1,0 +1,2 @@
+export { EmbeddedBroker } from './embedded-broker';
+export { EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres';
