@@ -104,7 +104,9 @@ function literal(value) {
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (typeof value === 'object') {
-    const fields = Object.entries(/** @type {object} */ (value)).map(([k, v]) => `${k}: ${literal(v)}`);
+    const fields = Object.entries(/** @type {object} */ (value)).map(
+      ([k, v]) => `${k}: ${literal(v)}`,
+    );
     return `{ ${fields.join(', ')} }`;
   }
   return String(value);

@@ -93,7 +93,9 @@ describe('GS1 scan-data cases', () => {
   const gs1 = scans.filter((c) => c.valid && c.expected.startsWith('^'));
   const uri = scans.filter((c) => c.valid && /^https?:\/\//i.test(c.expected));
   const ean = scans.filter((c) => c.valid && /^\d/.test(c.expected));
-  const text = scans.filter((c) => c.valid && !gs1.includes(c) && !uri.includes(c) && !ean.includes(c));
+  const text = scans.filter(
+    (c) => c.valid && !gs1.includes(c) && !uri.includes(c) && !ean.includes(c),
+  );
   const invalid = scans.filter((c) => !c.valid);
 
   test.each(gs1.map((c) => [printable(c.scanData), c.expected, c] as const))(
@@ -114,8 +116,13 @@ describe('GS1 scan-data cases', () => {
       } catch {
         expected = 'NOT_GS1_DATA';
       }
-      if (expected === 'NOT_GS1_DATA') expect(codeOf(() => parseScanData(c.scanData))).toBe(expected);
-      else expect(parseScanData(c.scanData)).toEqual({ symbology: c.scanData.slice(0, 3), ais: expected });
+      if (expected === 'NOT_GS1_DATA')
+        expect(codeOf(() => parseScanData(c.scanData))).toBe(expected);
+      else
+        expect(parseScanData(c.scanData)).toEqual({
+          symbology: c.scanData.slice(0, 3),
+          ais: expected,
+        });
     },
   );
 

@@ -197,9 +197,14 @@ export function buildDigitalLink(
     );
   }
   const has = (ai: string) => unique.some((a) => a.ai === ai);
-  const count = (seq: readonly string[]) => seq.filter(has).length;
   const sequences = requireAi(key.ai).dlpkey ?? [[]];
-  const seq = sequences.reduce((best, s) => (count(s) > count(best) ? s : best), sequences[0]);
+  // Prefer the qualifier sequence that leaves out only AIs the query string may carry, then
+  // the one that puts the most AIs in the path: (01)+(235)+(10) is /01/../235/..?10=..
+  const rank = (seq: readonly string[]) =>
+    sequences.flat().every((q) => seq.includes(q) || !has(q) || requireAi(q).dlDataAttribute)
+      ? 100 + seq.filter(has).length
+      : seq.filter(has).length;
+  const seq = sequences.reduce((best, s) => (rank(s) > rank(best) ? s : best), sequences[0]);
   const path = [key, ...seq.filter(has).map((q) => unique.find((a) => a.ai === q) as Gs1Ai)];
   const query = unique.filter((a) => !path.includes(a)).sort((a, b) => (a.ai < b.ai ? -1 : 1));
   for (const { ai } of query) {

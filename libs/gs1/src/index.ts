@@ -18,13 +18,11 @@ export {
   type DigitalLink,
   type DigitalLinkOptions,
 } from './digital-link';
+export { parseBracketed, toBracketed, type BracketedOptions } from './bracketed';
 export {
   GS,
-  parseBracketed,
   parseElementString,
-  toBracketed,
   toElementString,
-  type BracketedOptions,
   type ElementStringOptions,
 } from './element-string';
 export { Gs1Error, type Gs1ErrorCode } from './gs1.error';

@@ -6,7 +6,8 @@
 import { shown } from './ai-table';
 import { gs1CheckDigit } from './check-digit';
 import { isDigitalLinkScheme, parseDigitalLink } from './digital-link';
-import { GS, parseBracketed, parseElementString } from './element-string';
+import { parseBracketed } from './bracketed';
+import { GS, parseElementString } from './element-string';
 import { Gs1Error } from './gs1.error';
 import type { Gs1Ai, Gs1Data, Gs1ParseOptions } from './gs1-data';
 import { checkParsed } from './validate';
