@@ -3,7 +3,6 @@ import { ConfigError } from '@pedigree/config';
 import { gs1Command } from './commands/gs1.command';
 import type { Io } from './commands/io';
 import { keysCommand } from './commands/keys.command';
-import { startCommand } from './commands/start.command';
 
 export const HELP = `pedigree: trace serialized medicine packs in a signed, provable chain
 
@@ -26,7 +25,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case 'start':
-        return await startCommand(args, io);
+        // Loaded on demand: the other commands answer without loading Nest.
+        return await (await import('./commands/start.command')).startCommand(args, io);
       case 'gs1':
         return await gs1Command(args, io);
       case 'keys':

@@ -19,8 +19,12 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
+/** Arbitrary constant naming the migration lock ("migr"). */
+const MIGRATION_LOCK = 0x6d69_6772;
+
 /**
  * Applies every pending migration, each in its own transaction, and returns their names.
+ * Processes starting together take turns on an advisory lock, so each migration runs once.
  *
  * @throws Error with PostgreSQL's reason when the database is unreachable or a migration fails.
  */
@@ -30,10 +34,14 @@ export async function migrate(url: string): Promise<string[]> {
     migrationsTransactionMode: 'each',
   });
   await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
   try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await dataSource.runMigrations();
     return applied.map((migration) => migration.name);
   } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
     await dataSource.destroy();
   }
 }

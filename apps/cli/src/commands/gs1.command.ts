@@ -29,7 +29,7 @@ async function parse(args: string[], io: Io): Promise<number> {
   }
   if (args[0] !== '-') {
     try {
-      io.out(JSON.stringify(toJson(parseScanData(args[0]))));
+      io.out(toJson(parseScanData(args[0])));
       return 0;
     } catch (error) {
       io.err((error as Error).message);
@@ -39,7 +39,7 @@ async function parse(args: string[], io: Io): Promise<number> {
   let failures = 0;
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
     try {
-      io.out(JSON.stringify(toJson(parseScanData(line))));
+      io.out(toJson(parseScanData(line)));
     } catch (error) {
       failures += 1;
       io.out(JSON.stringify({ error: (error as Error).message }));
@@ -68,10 +68,11 @@ function link(args: string[], io: Io): number {
   }
 }
 
-/** `{"symbology": "]d2", "ais": {"01": "...", "21": "..."}}`, AIs in the order they came. */
-function toJson(data: Gs1Data): { symbology: string | null; ais: Record<string, string> } {
-  return {
-    symbology: data.symbology,
-    ais: Object.fromEntries(data.ais.map(({ ai, value }) => [ai, value])),
-  };
+/**
+ * `{"symbology":"]d2","ais":{"01":"...","21":"..."}}` with the AIs in the order they came. Written
+ * by hand: JSON.stringify of an object would put "10" and "21" before "01" (integer-like keys).
+ */
+function toJson(data: Gs1Data): string {
+  const ais = data.ais.map(({ ai, value }) => `${JSON.stringify(ai)}:${JSON.stringify(value)}`);
+  return `{"symbology":${JSON.stringify(data.symbology)},"ais":{${ais.join(',')}}}`;
 }
