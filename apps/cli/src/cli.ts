@@ -26,7 +26,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'start':
         // Loaded on demand: the other commands answer without loading Nest.
-        return await (await import('./commands/start.command')).startCommand(args, io);
+        return await (await import('./commands/start.command.js')).startCommand(args, io);
       case 'gs1':
         return await gs1Command(args, io);
       case 'keys':

@@ -5,7 +5,7 @@
  *     "skey": "PRIVATE+KEY+<name>+<id>+<base64>" }
  * `pedigree keys api`: a random API key of the form PEDIGREE_ADMIN_KEY takes.
  */
-import { generateNoteKey } from '@pedigree/ledger';
+import { formatSignerKey, formatVerifierKey, noteSignerKey, toBase64 } from '@pedigree/ledger';
 import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -29,19 +29,13 @@ export function keysCommand(args: string[], io: Io): number {
     strict: true,
   });
   const name = String(values.name);
-  const { skey, vkey } = generateNoteKey(name, randomBytes(32), nodeCryptoBackend);
-  const publicKey = vkey.split('+')[2];
-  io.out(
-    JSON.stringify(
-      {
-        name,
-        publicKey: Buffer.from(publicKey, 'base64').subarray(1).toString('base64'),
-        vkey,
-        skey,
-      },
-      null,
-      2,
-    ),
-  );
+  const key = noteSignerKey(nodeCryptoBackend, name, randomBytes(32));
+  const printed = {
+    name,
+    publicKey: toBase64(key.publicKey),
+    vkey: formatVerifierKey(key),
+    skey: formatSignerKey(key),
+  };
+  io.out(JSON.stringify(printed, null, 2));
   return 0;
 }
