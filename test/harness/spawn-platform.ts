@@ -4,8 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { repoRoot } from './repo-root';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+const MAIN = join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
 
 export interface SpawnedPlatform {
   child: ChildProcess;
