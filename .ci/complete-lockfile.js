@@ -38,5 +38,7 @@ for (const entry of Object.values(lock.packages)) {
 }
 if (added.length > 0) {
   writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-  console.log(`package-lock.json: added ${added.length} platform packages the registry did not serve.`);
+  console.log(
+    `package-lock.json: added ${added.length} platform packages the registry did not serve.`,
+  );
 }
