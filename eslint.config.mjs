@@ -2,7 +2,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '*.js', '*.mjs', 'bin/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      '*.js',
+      '*.mjs',
+      'bin/**',
+      '.ci/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     languageOptions: {
