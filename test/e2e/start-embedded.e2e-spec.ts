@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnPlatform } from '../harness/spawn-platform';
+import { runPedigree, spawnPlatform } from '../harness/spawn-platform';
 import { tempDataDir } from '../harness/temp-dir';
 
 const dataDir = tempDataDir('start');
@@ -55,7 +55,7 @@ describe('pedigree start on embedded services', () => {
     expect(postgresProcesses()).toEqual([]);
   });
 
-  it('keeps its data across a restart and does not print the admin key again', async () => {
+  it('keeps its data across a restart, does not print the admin key again, refuses a second start', async () => {
     const platform = await spawnPlatform(env);
     try {
       expect(platform.output()).not.toContain('Admin API key');
@@ -64,6 +64,24 @@ describe('pedigree start on embedded services', () => {
       });
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ roles: ['admin'] });
+
+      const second = await runPedigree(['start'], env);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(`Another Pedigree process (pid ${platform.child.pid})`);
+      expect((await health(platform.url)).status).toBe(200);
+
+      const port = new URL(platform.url).port;
+      const taken = await runPedigree(['start'], {
+        ...env,
+        PORT: port,
+        PEDIGREE_DATA_DIR: tempDataDir('port'),
+        PEDIGREE_EMBEDDED_PG_PORT: '54351',
+        PEDIGREE_EMBEDDED_MQTT_PORT: '18851',
+      });
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toContain(
+        `Port ${port} on 127.0.0.1 is taken: set PORT to a free port.`,
+      );
     } finally {
       expect(await platform.stop('SIGTERM')).toBe(0);
     }

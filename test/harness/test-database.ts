@@ -6,12 +6,17 @@ import { migrate } from '@pedigree/persistence';
 import { Client } from 'pg';
 import { serverUrl } from './services';
 
-export async function workerDatabaseUrl(): Promise<string> {
-  const name = `pedigree_test_w${process.env.JEST_WORKER_ID ?? '1'}`;
+/**
+ * `purpose` gives a test a fresh database of its own (dropped and made again), for state it must
+ * not share with other files or earlier runs (e.g. revocations).
+ */
+export async function workerDatabaseUrl(purpose?: string): Promise<string> {
+  const name = `pedigree_test_w${process.env.JEST_WORKER_ID ?? '1'}${purpose ? `_${purpose}` : ''}`;
   const server = new URL(serverUrl());
   const admin = new Client({ connectionString: server.toString() });
   await admin.connect();
   try {
+    if (purpose) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
   } finally {

@@ -33,10 +33,6 @@ export const configSchema = z.object({
     .string()
     .min(1, { error: 'HOST must be an interface address such as 127.0.0.1 or 0.0.0.0' })
     .default('127.0.0.1'),
-  PUBLIC_URL: z.preprocess(
-    emptyToUndefined,
-    url('PUBLIC_URL', ['http:', 'https:'], 'https://pedigree.example.org').optional(),
-  ),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
     url(

@@ -13,6 +13,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, chownSync, writeFileSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster; created and initialised on first start, kept afterwards. */
@@ -84,7 +85,6 @@ export class EmbeddedPostgres {
 
   /** Creates `name` unless it exists. */
   async createDatabase(name: string): Promise<void> {
-    const { Client } = await import('pg');
     const client = new Client({ connectionString: this.url() });
     await client.connect();
     try {
@@ -129,17 +129,24 @@ export class EmbeddedPostgres {
     );
   }
 
-  /** Stops a postmaster left behind by a SIGKILLed run of ours (same data folder). */
+  /**
+   * Stops a postmaster left behind by a SIGKILLed run of ours: one serving this data folder whose
+   * parent is no longer a Node process (an orphan is adopted by init or a subreaper).
+   */
   private async stopOrphan(): Promise<void> {
     const pidFile = join(this.dataDir, 'postmaster.pid');
     if (!existsSync(pidFile)) return;
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // postgres removes a stale file itself
-    const cmdline = readProcess(pid);
-    if (!cmdline.includes(this.dataDir)) {
+    if (!readProcess(pid).includes(this.dataDir)) {
+      rmSync(pidFile); // stale: that pid now belongs to another program
+      return;
+    }
+    const parent = parentOf(pid);
+    if (parent > 1 && readProcess(parent).includes('node')) {
       throw new Error(
-        `${pidFile} names process ${pid}, which is not an embedded Pedigree database. ` +
-          `Stop that process or remove ${pidFile} if it is stale, then start again.`,
+        `Another Pedigree process (pid ${parent}) is running on ${this.dataDir}. Stop it first, ` +
+          'or give this one its own PEDIGREE_DATA_DIR and PEDIGREE_EMBEDDED_PG_PORT.',
       );
     }
     process.kill(pid, 'SIGINT');
@@ -169,6 +176,16 @@ function readProcess(pid: number): string {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
     return '';
+  }
+}
+
+/** The parent pid, from /proc/<pid>/stat (the field after the parenthesised command name). */
+function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
   }
 }
 

@@ -43,6 +43,15 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       }
       return existing ? undefined : (await this.apiKeys.issue(admin.id, 'first admin key', tx)).key;
     });
+    if (this.adminKey) {
+      const owner = await this.apiKeys.authenticate(this.adminKey).catch(() => undefined);
+      if (!owner?.roles.includes('admin')) {
+        this.logger.error(
+          'PEDIGREE_ADMIN_KEY is not an active admin key: it was revoked, or its first 12 ' +
+            'characters after "pdg_" belong to another key. Set a new one (pedigree keys api).',
+        );
+      }
+    }
     if (printed) {
       this.logger.warn(
         `Admin API key (shown once, keep it safe): ${printed}\n` +

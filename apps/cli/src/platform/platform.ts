@@ -86,7 +86,11 @@ export async function startPlatform(
     cleanup.push(() => app.close());
     app.useGlobalPipes(new StandardSchemaValidationPipe());
     app.useGlobalFilters(new ApiExceptionFilter());
-    await app.listen(config.PORT, config.HOST);
+    await app.listen(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE'
+        ? new Error(`Port ${config.PORT} on ${config.HOST} is taken: set PORT to a free port.`)
+        : error;
+    });
     const { port } = app.getHttpServer().address() as AddressInfo;
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
     return {
