@@ -33,7 +33,7 @@ async function health(url: string): Promise<{ status: number; body: Record<strin
 describe('pedigree start on embedded services', () => {
   let adminKey: string;
 
-  it('starts everything, prints the admin key once, and stops cleanly on SIGINT', async () => {
+  it('starts everything, prints the admin key once, and stops cleanly on a double SIGINT', async () => {
     const platform = await spawnPlatform(env);
     expect(await health(platform.url)).toEqual({
       status: 200,
@@ -50,6 +50,7 @@ describe('pedigree start on embedded services', () => {
     expect(platform.output()).toContain('(embedded)');
     expect(postgresProcesses().length).toBeGreaterThan(0);
 
+    platform.child.kill('SIGINT'); // Ctrl-C under npm arrives twice: terminal and npm
     expect(await platform.stop('SIGINT')).toBe(0);
     expect(platform.output()).toContain('Stopped.');
     expect(postgresProcesses()).toEqual([]);

@@ -11,6 +11,13 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const apps = which === 'all' ? APP_NAMES : [which as AppName];
+  // Listen before starting: a signal during start-up stops the platform once it is up. Ctrl-C
+  // under `npm start` can arrive twice (from the terminal and forwarded by npm), and later signals
+  // must not kill the process while it stops the database.
+  const stopRequested = new Promise<void>((request) => {
+    process.on('SIGINT', () => request());
+    process.on('SIGTERM', () => request());
+  });
   const started = Date.now();
   const platform = await startPlatform(apps, loadConfig());
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -30,10 +37,7 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
-  await new Promise<void>((stopRequested) => {
-    process.once('SIGINT', stopRequested);
-    process.once('SIGTERM', stopRequested);
-  });
+  await stopRequested;
   io.out('Stopping Pedigree...');
   await platform.stop();
   io.out('Stopped.');
