@@ -6,7 +6,8 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ApiModule } from '@pedigree/api';
 import { ROLES, type Role } from '@pedigree/domain';
-import { apiClient, randomGln } from '../harness/api-client';
+import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
+import { EventTable, testDocument } from '../harness/events';
 import { TEST_ADMIN_KEY, brokerUrl } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
@@ -25,10 +26,56 @@ interface Context {
   gln: string;
   keyId: string;
   organisationId: string;
+  /** A product the caller may manage (its own when it is a manufacturer) and one of its batches. */
+  gtin: string;
+  lot: string;
+  /** Loose packs the caller holds at `gln` (manufacturer, distributor, pharmacy). */
+  packs: string[];
+  /** A pack on its way to the caller's site. */
+  inTransit: string;
+  /** A case the caller packs and unpacks. */
+  sscc: string;
+  /** The supplier's site, where the caller ships to. */
+  supplierGln: string;
 }
+
+const movers: Caller[] = ['manufacturer', 'distributor', 'pharmacy'];
+
+/** An event the platform's sealer has sealed, for the ledger rows. */
+const sealedEvent = { id: '' };
 
 const table: Row[] = [
   { route: 'GET /health', allowed: ['anonymous', ...everyone], call: () => ({ path: '/health' }) },
+  {
+    route: 'GET /ledger/checkpoint',
+    allowed: ['anonymous', ...everyone],
+    call: () => ({ path: '/ledger/checkpoint' }),
+  },
+  {
+    route: 'GET /ledger/key',
+    allowed: ['anonymous', ...everyone],
+    call: () => ({ path: '/ledger/key' }),
+  },
+  {
+    route: 'GET /ledger/blocks/:height',
+    allowed: ['anonymous', ...everyone],
+    call: () => ({ path: '/ledger/blocks/0' }),
+  },
+  {
+    route: 'GET /ledger/consistency',
+    allowed: ['anonymous', ...everyone],
+    call: () => ({ path: '/ledger/consistency?from=1' }),
+  },
+  {
+    route: 'GET /ledger/events/:id/leaf',
+    allowed: everyone,
+    call: () => ({ path: `/ledger/events/${sealedEvent.id}/leaf` }),
+  },
+  {
+    route: 'GET /ledger/events/:id/proof',
+    allowed: everyone,
+    call: () => ({ path: `/ledger/events/${sealedEvent.id}/proof` }),
+  },
   {
     route: 'POST /organisations',
     allowed: ['admin'],
@@ -81,6 +128,101 @@ const table: Row[] = [
     allowed: everyone,
     call: (c) => ({ path: `/api-keys/${c.keyId}` }),
   },
+  {
+    route: 'POST /products',
+    allowed: ['manufacturer'],
+    call: () => ({
+      path: '/products',
+      body: { gtin: randomGtin(), name: 'Walk', form: 'tablet', strength: '1 mg', packSize: 10 },
+    }),
+  },
+  { route: 'GET /products', allowed: everyone, call: () => ({ path: '/products' }) },
+  {
+    route: 'GET /products/:gtin',
+    allowed: everyone,
+    call: (c) => ({ path: `/products/${c.gtin}` }),
+  },
+  {
+    route: 'POST /products/:gtin/batches',
+    allowed: ['manufacturer'],
+    call: (c) => ({
+      path: `/products/${c.gtin}/batches`,
+      body: { lot: `W${Math.floor(Math.random() * 1e9)}`, expiry: '301231', quantity: 10 },
+    }),
+  },
+  {
+    route: 'GET /products/:gtin/batches',
+    allowed: everyone,
+    call: (c) => ({ path: `/products/${c.gtin}/batches` }),
+  },
+  {
+    route: 'GET /products/:gtin/batches/:lot',
+    allowed: everyone,
+    call: (c) => ({ path: `/products/${c.gtin}/batches/${c.lot}` }),
+  },
+  {
+    route: 'POST /products/:gtin/batches/:lot/serials',
+    allowed: ['manufacturer'],
+    call: (c) => ({
+      path: `/products/${c.gtin}/batches/${c.lot}/serials`,
+      body: { count: 1, siteGln: c.gln },
+    }),
+  },
+  {
+    route: 'GET /products/:gtin/batches/:lot/serials',
+    allowed: ['manufacturer', 'regulator'],
+    call: (c) => ({ path: `/products/${c.gtin}/batches/${c.lot}/serials` }),
+  },
+  {
+    route: 'GET /packs/:gtin/:serial',
+    allowed: everyone,
+    call: (c) => ({ path: `/packs/${c.gtin}/${/\(21\)(.*)$/.exec(c.packs[2])![1]}` }),
+  },
+  {
+    route: 'POST /containers',
+    allowed: movers,
+    call: (c) => ({
+      path: '/containers',
+      body: { sscc: c.sscc, siteGln: c.gln, items: [c.packs[0]] },
+    }),
+  },
+  {
+    route: 'GET /containers/:sscc',
+    allowed: everyone,
+    call: (c) => ({ path: `/containers/${c.sscc}` }),
+  },
+  {
+    route: 'POST /containers/:sscc/unpack',
+    allowed: movers,
+    call: (c) => ({ path: `/containers/${c.sscc}/unpack`, body: { siteGln: c.gln } }),
+  },
+  {
+    route: 'POST /shipments',
+    allowed: movers,
+    call: (c) => ({
+      path: '/shipments',
+      body: { siteGln: c.gln, destinationGln: c.supplierGln, items: [c.packs[1]] },
+    }),
+  },
+  {
+    route: 'POST /receipts',
+    allowed: movers,
+    call: (c) => ({ path: '/receipts', body: { siteGln: c.gln, items: [c.inTransit] } }),
+  },
+  // Irreversible steps last: nothing after them needs the product or batch.
+  {
+    route: 'POST /products/:gtin/batches/:lot/recall',
+    allowed: ['manufacturer', 'regulator'],
+    call: (c) => ({
+      path: `/products/${c.gtin}/batches/${c.lot}/recall`,
+      body: { reason: 'walk' },
+    }),
+  },
+  {
+    route: 'POST /products/:gtin/withdraw',
+    allowed: ['manufacturer', 'regulator'],
+    call: (c) => ({ path: `/products/${c.gtin}/withdraw`, body: { reason: 'walk' } }),
+  },
 ];
 
 /** Method and path of every route the API app declares, read from Nest's metadata. */
@@ -127,13 +269,67 @@ describe('every endpoint with every role', () => {
             ).body.apiKey.key;
       keys.set(role, key);
     }
+    const supplierKey = (
+      await request('POST', '/organisations', {
+        key: TEST_ADMIN_KEY,
+        body: { name: 'Walk supplier', roles: ['manufacturer'] },
+      })
+    ).body.apiKey.key;
+    const supplierGln = randomGln();
+    await request('POST', '/sites', {
+      key: supplierKey,
+      body: {
+        gln: supplierGln,
+        name: 'Supplier plant',
+        address: '3 Plant Way',
+        city: 'Basel',
+        country: 'CH',
+      },
+    });
+    supplier = {
+      key: supplierKey,
+      gln: supplierGln,
+      ...(await catalogue(supplierKey, supplierGln)),
+    };
+  });
+
+  beforeAll(async () => {
+    const events = await EventTable.connect(await workerDatabaseUrl());
+    [sealedEvent.id] = await events.insert([testDocument(1, 'role-walk')]);
+    await events.waitUntilSealed([sealedEvent.id]).finally(() => events.close());
   });
 
   afterAll(async () => {
     await platform?.stop();
   });
 
-  /** A fresh site and spare key for the caller, so that allowed calls find their own things. */
+  /**
+   * A manufacturer with a product, a batch and a site, supplying every caller that moves goods;
+   * the caller's own product when it is a manufacturer.
+   */
+  async function catalogue(
+    key: string,
+    gln: string,
+  ): Promise<{ gtin: string; lot: string; packs: string[] }> {
+    const gtin = randomGtin();
+    const product = { gtin, name: 'Walk', form: 'tablet', strength: '1 mg', packSize: 10 };
+    expect((await request('POST', '/products', { key, body: product })).status).toBe(201);
+    const batch = { lot: 'WALK1', expiry: '301231', quantity: 100 };
+    expect((await request('POST', `/products/${gtin}/batches`, { key, body: batch })).status).toBe(
+      201,
+    );
+    const made = await request('POST', `/products/${gtin}/batches/WALK1/serials`, {
+      key,
+      body: { count: 20, siteGln: gln },
+    });
+    expect(made.status).toBe(201);
+    const labels = (await request('GET', `/products/${gtin}/batches/WALK1/serials`, { key })).body;
+    return { gtin, lot: 'WALK1', packs: labels.map((l: { aiData: string }) => l.aiData) };
+  }
+
+  let supplier: { key: string; gln: string; gtin: string; lot: string; packs: string[] };
+
+  /** A fresh site, spare key and goods for the caller, so that allowed calls find their own things. */
   async function contextFor(caller: Caller): Promise<Context> {
     const key = keys.get(caller === 'anonymous' ? 'admin' : caller)!;
     const gln = randomGln();
@@ -144,7 +340,40 @@ describe('every endpoint with every role', () => {
     expect(site.status).toBe(201);
     const spare = await request('POST', '/api-keys', { key, body: { label: 'spare' } });
     const me = await request('GET', '/organisations/me', { key });
-    return { gln, keyId: spare.body.id, organisationId: me.body.id };
+    const goods = caller === 'manufacturer' ? await catalogue(key, gln) : supplier;
+    const ship = async (from: { key: string; gln: string }, to: string, items: string[]) =>
+      expect(
+        (
+          await request('POST', '/shipments', {
+            key: from.key,
+            body: { siteGln: from.gln, destinationGln: to, items },
+          })
+        ).status,
+      ).toBe(201);
+    // Movers get goods of their own; the others only look at the supplier's.
+    const moves = movers.includes(caller);
+    const packs = moves ? goods.packs.splice(0, 3) : supplier.packs.slice(0, 3);
+    const inTransit = moves ? supplier.packs.splice(0, 1) : supplier.packs.slice(0, 1);
+    if (caller === 'distributor' || caller === 'pharmacy') {
+      await ship(supplier, gln, packs);
+      const received = await request('POST', '/receipts', {
+        key,
+        body: { siteGln: gln, items: packs },
+      });
+      expect(received.status).toBe(201);
+    }
+    if (moves) await ship(supplier, gln, inTransit);
+    return {
+      gln,
+      keyId: spare.body.id,
+      organisationId: me.body.id,
+      gtin: goods.gtin,
+      lot: goods.lot,
+      packs,
+      inTransit: inTransit[0],
+      sscc: randomSscc(),
+      supplierGln: supplier.gln,
+    };
   }
 
   it('has a row for every declared route and no row for a route that does not exist', () => {

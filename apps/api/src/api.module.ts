@@ -1,10 +1,26 @@
-/** The HTTP API: organisations, sites and API keys, behind the API key guard. */
+/**
+ * The HTTP API behind the API key guard: organisations, sites and keys; the catalogue, commissioning
+ * and the supply-chain steps; the ledger.
+ */
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ADMIN_KEY, AdminBootstrapService } from './auth/admin-bootstrap.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyService } from './auth/api-key.service';
+import { CommissioningService } from './catalogue/commissioning.service';
+import { PacksController } from './catalogue/packs.controller';
+import { PacksService } from './catalogue/packs.service';
+import { ProductsController } from './catalogue/products.controller';
+import { ProductsService } from './catalogue/products.service';
+import { RecallService } from './catalogue/recall.service';
+import { SerialSource } from './catalogue/serial-source';
+import { Clock } from './events/clock';
+import { EventRecorder } from './events/event-recorder.service';
+import { StepsController } from './events/steps.controller';
+import { StepsService } from './events/steps.service';
+import { LedgerController } from './ledger/ledger.controller';
+import { LedgerService } from './ledger/ledger.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { SitesController } from './sites/sites.controller';
@@ -16,11 +32,28 @@ export class ApiModule {
   static forRoot(options: { adminKey?: string }): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [OrganisationsController, SitesController, ApiKeysController],
+      controllers: [
+        OrganisationsController,
+        SitesController,
+        ApiKeysController,
+        ProductsController,
+        PacksController,
+        StepsController,
+        LedgerController,
+      ],
       providers: [
         ApiKeyService,
         OrganisationsService,
         SitesService,
+        ProductsService,
+        CommissioningService,
+        RecallService,
+        PacksService,
+        SerialSource,
+        Clock,
+        EventRecorder,
+        StepsService,
+        LedgerService,
         AdminBootstrapService,
         { provide: ADMIN_KEY, useValue: options.adminKey },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -9,6 +9,9 @@ export const HELP = `pedigree: trace serialized medicine packs in a signed, prov
 Usage:
   pedigree start [all|api|ingest|sealer]   run the platform (all: every app in one process; one
                                            app alone needs DATABASE_URL, and MQTT_URL for ingest)
+  pedigree audit [--database URL] [--key VKEY]...
+                                           verify the whole chain: every leaf, root, link,
+                                           signature and checkpoint; exit 0 only if all hold
   pedigree gs1 parse <data>                parse scan data, bracketed AIs, an element string or a
                                            Digital Link; prints {"symbology", "ais"} as JSON
   pedigree gs1 parse -                     the same for each line of standard input
@@ -27,6 +30,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'start':
         // Loaded on demand: the other commands answer without loading Nest.
         return await (await import('./commands/start.command.js')).startCommand(args, io);
+      case 'audit':
+        return await (await import('./commands/audit.command.js')).auditCommand(args, io);
       case 'gs1':
         return await gs1Command(args, io);
       case 'keys':

@@ -2,7 +2,9 @@
  * Only one sealer may extend the chain. Each sealer process holds a dedicated PostgreSQL session
  * and tries a session-level advisory lock on it; the holder is active, the others stand by and
  * retry every second. The lock dies with the holder's session, so a standby takes over within
- * about a second of the active sealer's death.
+ * about a second of the active sealer's death. The active sealer pings its lock session every
+ * second: if that session is gone, so is the lock, and it stands down instead of sealing on (the
+ * sealing transaction's height check would refuse a fork anyway).
  */
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -59,13 +61,32 @@ export class SealerLeadership implements OnModuleInit, OnModuleDestroy {
       if (locked) {
         this.active = true;
         this.logger.log('This sealer is active.');
+        if (this.timer) this.timer = setTimeout(() => void this.ping(), RETRY_MS);
         return;
       }
     } catch (error) {
-      this.lastError = (error as Error).message;
-      await this.session?.release().catch(() => undefined);
-      this.session = undefined;
+      await this.lose(error);
     }
     if (this.timer) this.schedule(RETRY_MS);
+  }
+
+  /** While active: is the session that holds the lock still alive? */
+  private async ping(): Promise<void> {
+    try {
+      await this.session?.query('SELECT 1');
+      if (this.timer) this.timer = setTimeout(() => void this.ping(), RETRY_MS);
+      return;
+    } catch (error) {
+      if (this.active) this.logger.warn('Lost the sealer lock session; standing by.');
+      await this.lose(error);
+    }
+    if (this.timer) this.schedule(RETRY_MS);
+  }
+
+  private async lose(error: unknown): Promise<void> {
+    this.active = false;
+    this.lastError = (error as Error).message;
+    await this.session?.release().catch(() => undefined);
+    this.session = undefined;
   }
 }

@@ -11,6 +11,11 @@ const port = (name: string, min = 1) => {
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(65535, { error });
 };
 
+const wholeNumber = (name: string, min: number, max: number, unit = '') => {
+  const error = `${name} must be a whole number${unit} from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
 const url = (name: string, protocols: readonly string[], example: string) =>
   z.string().refine(
     (value) => {
@@ -61,6 +66,30 @@ export const configSchema = z.object({
       })
       .optional(),
   ),
+  PEDIGREE_LOG_ORIGIN: z
+    .string()
+    .regex(/^[\x21-\x7e]+$/, {
+      error:
+        'PEDIGREE_LOG_ORIGIN must be a name without spaces, such as pedigree.example.org/chain',
+    })
+    .default('pedigree.local/chain'),
+  PEDIGREE_SEALER_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .startsWith('PRIVATE+KEY+', {
+        error:
+          'PEDIGREE_SEALER_KEY must be a C2SP signer key "PRIVATE+KEY+<name>+<id>+<base64>" (see: pedigree keys generate)',
+      })
+      .optional(),
+  ),
+  PEDIGREE_BLOCK_INTERVAL_MS: wholeNumber(
+    'PEDIGREE_BLOCK_INTERVAL_MS',
+    10,
+    60_000,
+    ' of milliseconds',
+  ).default(250),
+  PEDIGREE_BLOCK_MAX_EVENTS: wholeNumber('PEDIGREE_BLOCK_MAX_EVENTS', 1, 100_000).default(10_000),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
       error: 'LOG_LEVEL must be one of error, warn, log, debug, verbose',

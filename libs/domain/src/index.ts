@@ -1,1 +1,44 @@
 export { ROLES, type Role } from './role';
+export {
+  VERDICT_CODES,
+  VERDICT_SENTENCES,
+  isVerdictCode,
+  type RefusalCode,
+  type VerdictCode,
+} from './verdict';
+export {
+  DECOMMISSIONED_STATES,
+  FINAL_STATES,
+  PACK_STATES,
+  isDecommissioned,
+  isFinal,
+  isPackState,
+  type DecommissionedState,
+  type PackState,
+} from './pack-state';
+export {
+  PACK_ACTIONS,
+  epcisVocabulary,
+  isPackAction,
+  packActionFromEpcis,
+  type EpcisVocabulary,
+  type PackAction,
+} from './pack-action';
+export type { Decommissioning, PackView } from './pack';
+export type { PackCommand } from './pack-command';
+export { expiryEnd, expiryIsoDate, isExpired } from './expiry';
+export { UNDO_WINDOW_MS, type Refusal } from './pack-guards';
+export { stateInWords } from './pack-reasons';
+export { decide, judgedState, type Decision } from './pack-lifecycle';
+export {
+  TABLE_ROWS,
+  TRANSITIONS,
+  allows,
+  renderTransitionTable,
+  transition,
+  type TableRow,
+  type TransitionCell,
+  type TransitionRow,
+} from './transition-table';
+export { aggregationEvent, objectEvent, type EventContext } from './epcis/epcis-event';
+export { batchUri, containerUri, packUri, productUri, siteUri } from './epcis/gs1-identifiers';

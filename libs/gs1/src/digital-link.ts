@@ -42,8 +42,16 @@ export function isDigitalLinkScheme(text: string): boolean {
   return SCHEMES.some((s) => text.startsWith(s));
 }
 
-/** GS1 percent-encoding: everything but the URI unreserved characters becomes %XX. */
-function encode(value: string): string {
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+
+/**
+ * GS1 percent-encoding of one Digital Link path or query value: everything but the URI
+ * unreserved characters becomes %XX.
+ * @throws never
+ * @example encodeDigitalLinkValue('A/B-1') // 'A%2FB-1'
+ */
+export function encodeDigitalLinkValue(value: string): string {
+  if (UNRESERVED.test(value)) return value;
   return [...value]
     .map((ch) =>
       /[A-Za-z0-9\-._~]/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, hex),
@@ -200,11 +208,17 @@ export function buildDigitalLink(
   const sequences = requireAi(key.ai).dlpkey ?? [[]];
   // Prefer the qualifier sequence that leaves out only AIs the query string may carry, then
   // the one that puts the most AIs in the path: (01)+(235)+(10) is /01/../235/..?10=..
+  const pathOnly = [...new Set(sequences.flat())].filter(
+    (q) => has(q) && !requireAi(q).dlDataAttribute,
+  );
   const rank = (seq: readonly string[]) =>
-    sequences.flat().every((q) => seq.includes(q) || !has(q) || requireAi(q).dlDataAttribute)
-      ? 100 + seq.filter(has).length
-      : seq.filter(has).length;
-  const seq = sequences.reduce((best, s) => (rank(s) > rank(best) ? s : best), sequences[0]);
+    (pathOnly.every((q) => seq.includes(q)) ? 100 : 0) + seq.filter(has).length;
+  let seq = sequences[0];
+  let best = rank(seq);
+  for (const candidate of sequences) {
+    const score = rank(candidate);
+    if (score > best) [seq, best] = [candidate, score];
+  }
   const path = [key, ...seq.filter(has).map((q) => unique.find((a) => a.ai === q) as Gs1Ai)];
   const query = unique.filter((a) => !path.includes(a)).sort((a, b) => (a.ai < b.ai ? -1 : 1));
   for (const { ai } of query) {
@@ -212,7 +226,7 @@ export function buildDigitalLink(
       throw new Gs1Error('BAD_URI', `${aiLabel(ai)} cannot be carried in a Digital Link URI`, ai);
     }
   }
-  const pathText = path.map((a) => `/${a.ai}/${encode(a.value)}`).join('');
-  const queryText = query.map((a) => `${a.ai}=${encode(a.value)}`).join('&');
+  const pathText = path.map((a) => `/${a.ai}/${encodeDigitalLinkValue(a.value)}`).join('');
+  const queryText = query.map((a) => `${a.ai}=${encodeDigitalLinkValue(a.value)}`).join('&');
   return `${base.replace(/\/+$/, '')}${pathText}${queryText ? `?${queryText}` : ''}`;
 }

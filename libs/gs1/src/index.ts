@@ -13,6 +13,7 @@ export {
 } from './check-digit';
 export {
   buildDigitalLink,
+  encodeDigitalLinkValue,
   isDigitalLinkScheme,
   parseDigitalLink,
   type DigitalLink,

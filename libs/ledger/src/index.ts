@@ -5,6 +5,8 @@ export type { LedgerErrorCode } from './ledger-error';
 export type { CryptoBackend } from './crypto-backend';
 export { createNobleBackend, nobleBackend } from './noble-backend';
 export { bytesEqual, fromBase64, fromHex, toBase64, toHex } from './bytes';
+export { canonicalJson, type JsonValue } from './canonical-json';
+export { ChainAudit, type AuditedBlock, type AuditFinding } from './chain-audit';
 export { createNodeHasher, emptyRoot, HASH_SIZE, leafHash, nodeHash } from './merkle-hash';
 export type { NodeHasher } from './merkle-hash';
 export { CompactRange, frontierNodeIds } from './compact-range';

@@ -1,6 +1,29 @@
+export type {
+  Batch,
+  Container,
+  Decommission,
+  PackChange,
+  PackRecord,
+  Product,
+} from './catalogue/catalogue.rows';
+export { BULK_CHUNK, PackRepository } from './catalogue/pack.repository';
+export { ProductRepository, type NewBatch, type NewProduct } from './catalogue/product.repository';
 export { dataSourceOptions, migrate } from './data-source';
+export { ChainReader, type ChainBlockRow, type ChainLeafRow } from './ledger/chain-reader';
+export { EventRepository, type NewEvent, type StoredEvent } from './events/event.repository';
 export { ApiKeyRepository } from './identity/api-key.repository';
 export type { ApiKey, ApiKeyCredential, Organisation, Site } from './identity/identity.rows';
 export { OrganisationRepository } from './identity/organisation.repository';
 export { SiteRepository, type NewSite } from './identity/site.repository';
+export { BlockRepository, headerOfBlock } from './ledger/block.repository';
+export { LedgerEventRepository } from './ledger/ledger-event.repository';
+export type {
+  Block,
+  EventLeaf,
+  MerkleNodeColumns,
+  SealedBatch,
+  UnsealedEvent,
+} from './ledger/ledger.rows';
+export { MerkleNodeRepository } from './ledger/merkle-node.repository';
+export { SealConflictError, SealingRepository } from './ledger/sealing.repository';
 export { PersistenceModule } from './persistence.module';

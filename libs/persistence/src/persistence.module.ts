@@ -1,12 +1,30 @@
 /** Connects the apps to PostgreSQL and provides the repositories. */
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PackRepository } from './catalogue/pack.repository';
+import { ProductRepository } from './catalogue/product.repository';
 import { dataSourceOptions } from './data-source';
+import { EventRepository } from './events/event.repository';
 import { ApiKeyRepository } from './identity/api-key.repository';
 import { OrganisationRepository } from './identity/organisation.repository';
 import { SiteRepository } from './identity/site.repository';
+import { BlockRepository } from './ledger/block.repository';
+import { LedgerEventRepository } from './ledger/ledger-event.repository';
+import { MerkleNodeRepository } from './ledger/merkle-node.repository';
+import { SealingRepository } from './ledger/sealing.repository';
 
-const repositories = [OrganisationRepository, SiteRepository, ApiKeyRepository];
+const repositories = [
+  OrganisationRepository,
+  SiteRepository,
+  ApiKeyRepository,
+  ProductRepository,
+  PackRepository,
+  EventRepository,
+  BlockRepository,
+  MerkleNodeRepository,
+  LedgerEventRepository,
+  SealingRepository,
+];
 
 @Global()
 @Module({})

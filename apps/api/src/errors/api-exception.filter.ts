@@ -21,7 +21,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { code, message } = this.describe(error);
     const statusCode = error instanceof HttpException ? error.getStatus() : statusOf(code);
-    void reply.status(statusCode).send({ statusCode, code, message });
+    const details = error instanceof ApiException ? error.details : undefined;
+    void reply.status(statusCode).send({ statusCode, code, message, ...(details && { details }) });
   }
 
   private describe(error: unknown): { code: ApiErrorCode; message: string } {

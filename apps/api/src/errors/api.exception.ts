@@ -1,14 +1,32 @@
 /**
  * Errors the HTTP API answers with, as codes. Services throw `ApiException(code, sentence)`; the one
- * filter (`api-exception.filter.ts`) maps each code to its HTTP status, exhaustively.
+ * filter (`api-exception.filter.ts`) maps each code to its HTTP status, exhaustively. A pack rule
+ * that refuses an event answers with its code from the shared verdict vocabulary (DESIGN.md), and
+ * `details` names each pack that was refused and why.
  */
+import type { RefusalCode } from '@pedigree/domain';
+
 export type ApiErrorCode =
-  'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL';
+  | RefusalCode
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+/** One refused item of a request about many packs. */
+export interface RefusedItem {
+  item: string;
+  code: RefusalCode;
+  reason: string;
+}
 
 export class ApiException extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    readonly details?: readonly RefusedItem[],
   ) {
     super(message);
     this.name = 'ApiException';
@@ -30,5 +48,19 @@ export function statusOf(code: ApiErrorCode): number {
       return 409;
     case 'INTERNAL':
       return 500;
+    case 'MALFORMED_CODE':
+      return 400;
+    case 'UNKNOWN_PRODUCT':
+    case 'UNKNOWN_SERIAL':
+      return 404;
+    case 'BATCH_MISMATCH':
+    case 'EXPIRY_MISMATCH':
+    case 'ALREADY_DECOMMISSIONED':
+    case 'RECALLED':
+    case 'EXPIRED':
+    case 'LOCKED':
+    case 'WRONG_CUSTODY':
+    case 'SUSPECT':
+      return 409;
   }
 }

@@ -1,6 +1,7 @@
 /** An organisation's sites: where it makes, stores, ships or dispenses. */
 import { Injectable } from '@nestjs/common';
 import { SiteRepository, type Organisation, type Site } from '@pedigree/persistence';
+import { oversees } from '../auth/oversees';
 import { ApiException } from '../errors/api.exception';
 import type { CreateSiteDto, UpdateSiteDto } from './dto/site.dto';
 
@@ -27,9 +28,30 @@ export class SitesService {
   /** @throws ApiException NOT_FOUND unless the site is the caller's (or the caller oversees all). */
   async get(organisation: Organisation, gln: string): Promise<Site> {
     const site = await this.sites.findByGln(gln);
-    const seesAll = organisation.roles.some((role) => role === 'admin' || role === 'regulator');
-    if (!site || (site.organisationId !== organisation.id && !seesAll)) {
+    if (!site || (site.organisationId !== organisation.id && !oversees(organisation))) {
       throw notFound(gln);
+    }
+    return site;
+  }
+
+  /**
+   * One of the caller's own sites, where it acts (commissions, ships, receives).
+   * @throws ApiException NOT_FOUND unless the site is the caller's
+   */
+  async own(organisation: Organisation, gln: string): Promise<Site> {
+    const site = await this.sites.findByGln(gln);
+    if (!site || site.organisationId !== organisation.id) throw notFound(gln);
+    return site;
+  }
+
+  /**
+   * Any registered site, e.g. a shipment's destination.
+   * @throws ApiException NOT_FOUND
+   */
+  async any(gln: string): Promise<Site> {
+    const site = await this.sites.findByGln(gln);
+    if (!site) {
+      throw new ApiException('NOT_FOUND', `No site with GLN ${gln} is registered on the platform.`);
     }
     return site;
   }

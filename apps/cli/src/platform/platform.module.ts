@@ -4,7 +4,7 @@ import { ApiModule, HealthModule, type HealthCheck } from '@pedigree/api';
 import { MqttConnection } from '@pedigree/contracts';
 import { IngestModule } from '@pedigree/ingest';
 import { PersistenceModule } from '@pedigree/persistence';
-import { SealerLeadership, SealerModule } from '@pedigree/sealer';
+import { SealerLeadership, SealerModule, type SealerOptions } from '@pedigree/sealer';
 
 export const APP_NAMES = ['api', 'ingest', 'sealer'] as const;
 export type AppName = (typeof APP_NAMES)[number];
@@ -15,6 +15,7 @@ export interface PlatformOptions {
   mqttUrl?: string;
   mqttClientId: string;
   adminKey?: string;
+  sealer: SealerOptions;
 }
 
 @Module({})
@@ -35,7 +36,7 @@ export class PlatformModule {
           checks.push(MqttConnection);
           break;
         case 'sealer':
-          imports.push(SealerModule);
+          imports.push(SealerModule.forRoot(options.sealer));
           checks.push(SealerLeadership);
           break;
       }

@@ -79,6 +79,13 @@ export async function startPlatform(
         mqttUrl,
         mqttClientId: `pedigree-ingest-${hostname()}-${config.PORT}`,
         adminKey: config.PEDIGREE_ADMIN_KEY,
+        sealer: {
+          key: config.PEDIGREE_SEALER_KEY,
+          origin: config.PEDIGREE_LOG_ORIGIN,
+          intervalMs: config.PEDIGREE_BLOCK_INTERVAL_MS,
+          maxEvents: config.PEDIGREE_BLOCK_MAX_EVENTS,
+          dataDir: config.PEDIGREE_DATA_DIR,
+        },
       }),
       new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
       { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1), abortOnError: false },

@@ -32,6 +32,11 @@ export class SiteRepository {
     );
   }
 
+  async findById(id: string): Promise<Site | undefined> {
+    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM sites WHERE id = $1`, [id]);
+    return row;
+  }
+
   async findByGln(gln: string): Promise<Site | undefined> {
     const [row] = await this.db.query(`SELECT ${COLUMNS} FROM sites WHERE gln = $1`, [gln]);
     return row;

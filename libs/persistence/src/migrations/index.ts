@@ -1,4 +1,10 @@
 /** Every migration, oldest first. A new migration is added here. */
 import { Identity1795510800000 } from './1795510800000-identity';
+import { CatalogueAndEvents1795514400000 } from './1795514400000-catalogue-and-events';
+import { Ledger1795518000000 } from './1795518000000-ledger';
 
-export const migrations = [Identity1795510800000];
+export const migrations = [
+  Identity1795510800000,
+  CatalogueAndEvents1795514400000,
+  Ledger1795518000000,
+];

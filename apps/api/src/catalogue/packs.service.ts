@@ -1,0 +1,75 @@
+/** One pack as its manufacturer, its current holder or a regulator sees it: state and history. */
+import { Injectable } from '@nestjs/common';
+import { judgedState, type PackState } from '@pedigree/domain';
+import {
+  EventRepository,
+  PackRepository,
+  SiteRepository,
+  type Organisation,
+} from '@pedigree/persistence';
+import { oversees } from '../auth/oversees';
+import { ApiException } from '../errors/api.exception';
+import { Clock } from '../events/clock';
+import { toView } from '../events/event-recorder.service';
+
+export interface PackHistory {
+  gtin: string;
+  serial: string;
+  lot: string;
+  expiry: string;
+  /** The state the rules judge it in now (a recall or expiry shows at once). */
+  state: PackState;
+  custodyGln: string | null;
+  inTransitToGln: string | null;
+  containerSscc: string | null;
+  events: Array<{ id: string; action: string; recordedAt: Date; leafIndex: string | null }>;
+}
+
+@Injectable()
+export class PacksService {
+  constructor(
+    private readonly packs: PackRepository,
+    private readonly events: EventRepository,
+    private readonly sites: SiteRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** @throws ApiException NOT_FOUND when there is no such pack the caller may see */
+  async history(organisation: Organisation, gtin: string, serial: string): Promise<PackHistory> {
+    const pack = await this.packs.find(gtin, serial);
+    const [custody, transit] = await Promise.all(
+      [pack?.custodySiteId, pack?.inTransitTo].map((id) =>
+        id ? this.sites.findById(id) : undefined,
+      ),
+    );
+    const maySee =
+      pack &&
+      (oversees(organisation) ||
+        pack.productOwnerId === organisation.id ||
+        custody?.organisationId === organisation.id ||
+        transit?.organisationId === organisation.id);
+    if (!pack || !maySee) {
+      throw new ApiException(
+        'NOT_FOUND',
+        `No pack with GTIN ${gtin} and serial ${serial} that your organisation may see.`,
+      );
+    }
+    const events = await this.events.listForPack(pack.id);
+    return {
+      gtin,
+      serial,
+      lot: pack.lot,
+      expiry: pack.expiry,
+      state: judgedState(toView(pack), this.clock.now()),
+      custodyGln: custody?.gln ?? null,
+      inTransitToGln: transit?.gln ?? null,
+      containerSscc: pack.containerSscc,
+      events: events.map(({ id, action, recordedAt, leafIndex }) => ({
+        id,
+        action,
+        recordedAt,
+        leafIndex,
+      })),
+    };
+  }
+}

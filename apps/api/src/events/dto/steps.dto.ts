@@ -1,0 +1,26 @@
+import { isValidSscc } from '@pedigree/gs1';
+import { z } from 'zod';
+import { glnSchema } from '../../sites/dto/site.dto';
+
+/** What was scanned or typed for each item: any GS1 form of a pack (01 + 21) or an SSCC (00). */
+const items = z
+  .array(z.string({ error: 'each item must be a scanned code, as text' }).min(1).max(2000), {
+    error:
+      'items must be a list of scanned codes (GS1 element strings, bracketed AIs or Digital Links)',
+  })
+  .min(1, { error: 'items must name at least one pack, case or pallet' })
+  .max(10_000, { error: 'items must name at most 10,000 codes per request' });
+
+export const ssccSchema = z
+  .string({ error: 'sscc must be the 18-digit SSCC of the case or pallet' })
+  .refine(isValidSscc, { error: 'sscc must be 18 digits ending in its GS1 check digit' });
+
+export const packSchema = z.strictObject({ sscc: ssccSchema, siteGln: glnSchema, items });
+export const unpackSchema = z.strictObject({ siteGln: glnSchema, items: items.optional() });
+export const shipSchema = z.strictObject({ siteGln: glnSchema, destinationGln: glnSchema, items });
+export const receiveSchema = z.strictObject({ siteGln: glnSchema, items });
+
+export type PackDto = z.infer<typeof packSchema>;
+export type UnpackDto = z.infer<typeof unpackSchema>;
+export type ShipDto = z.infer<typeof shipSchema>;
+export type ReceiveDto = z.infer<typeof receiveSchema>;

@@ -1,0 +1,410 @@
+/**
+ * The one door through which anything that happens to packs is recorded: HTTP today, the MQTT
+ * ingest and EPCIS capture later. It judges every pack with the domain's state machine, writes
+ * the EPCIS event (its canonical bytes are what the ledger seals), links the event to its packs
+ * and moves the packs' projection, all in one transaction: either the whole step is recorded or
+ * nothing is, and a refusal names each pack and the rule that refused it.
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  aggregationEvent,
+  batchUri,
+  containerUri,
+  decide,
+  epcisVocabulary,
+  expiryIsoDate,
+  objectEvent,
+  packUri,
+  productUri,
+  type PackAction,
+  type PackView,
+} from '@pedigree/domain';
+import { canonicalJson, type JsonValue } from '@pedigree/ledger';
+import {
+  EventRepository,
+  PackRepository,
+  ProductRepository,
+  type Batch,
+  type Organisation,
+  type Product,
+  type PackChange,
+  type PackRecord,
+  type Site,
+} from '@pedigree/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApiException, type RefusedItem } from '../errors/api.exception';
+import { Clock } from './clock';
+import type { ItemRef } from './item-code';
+
+/** A step about packs or cases, taken by an organisation at one of its sites. */
+export interface PackStep {
+  organisation: Organisation;
+  site: Site;
+  action: Exclude<PackAction, 'commission' | 'recall' | 'verify'>;
+  items: readonly ItemRef[];
+  /** ship: where the goods go. */
+  destination?: Site;
+  /** pack and unpack: the case or pallet. */
+  containerSscc?: string;
+}
+
+/** Serials per commissioning event: keeps one pack's proof under 64 KiB. */
+export const COMMISSION_EVENT_SIZE = 1_000;
+
+export interface RecordedStep {
+  eventId: string;
+  packs: number;
+}
+
+@Injectable()
+export class EventRecorder {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly packs: PackRepository,
+    private readonly products: ProductRepository,
+    private readonly events: EventRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records one step about the items (packs, and cases or pallets with everything inside them).
+   * @throws ApiException with the verdict code of the first refused item, all of them in `details`
+   */
+  async record(step: PackStep): Promise<RecordedStep> {
+    const now = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      // Packing and unpacking move the items named (packs, or whole cases onto a pallet); the other
+      // steps move everything inside the cases and pallets named too.
+      const nested = step.action !== 'pack' && step.action !== 'unpack';
+      const packs = await this.resolve(step.items, nested, tx);
+      const refused: RefusedItem[] = [];
+      const changes: PackChange[] = [];
+      for (const { item, record } of packs) {
+        const decision = decide(
+          toView(record),
+          {
+            action: step.action,
+            at: now,
+            organisationId: step.organisation.id,
+            siteId: step.site.id,
+            destinationSiteId: step.destination?.id,
+            // A pack reached inside a case or pallet travels with it.
+            containerSscc:
+              step.containerSscc ??
+              (item === null ? (record.containerSscc ?? undefined) : undefined),
+          },
+          now,
+        );
+        if (decision.ok) changes.push(toChange(record.id, decision.next));
+        else
+          refused.push({
+            item: item ?? packUri(record.gtin, record.serial),
+            code: decision.code,
+            reason: decision.reason,
+          });
+      }
+      refuseIfAny(refused);
+      if (step.action === 'pack') await this.packInto(step, tx);
+      if (step.action === 'unpack')
+        await this.packs.setContainerParent(containerCodes(step.items), null, tx);
+      const document = this.document(step, now);
+      const [eventId] = await this.events.insertMany(
+        [
+          {
+            organisationId: step.organisation.id,
+            siteId: step.site.id,
+            action: step.action,
+            document: canonicalJson(document),
+          },
+        ],
+        tx,
+      );
+      await this.events.linkPacks(
+        changes.map(() => eventId),
+        changes.map((c) => c.id),
+        tx,
+      );
+      await this.packs.applyChanges(changes, tx);
+      return { eventId, packs: changes.length };
+    });
+  }
+
+  /**
+   * Commissions new packs of a batch at the manufacturer's site: one ObjectEvent per 1,000
+   * serials. `serials` draws fresh random serials; ones the product has already are drawn again.
+   * @throws ApiException RECALLED (batch recalled or product withdrawn), EXPIRED (by the domain's
+   *   commissioning rule), CONFLICT (beyond the batch quantity)
+   */
+  async commission(request: {
+    organisation: Organisation;
+    site: Site;
+    product: Product;
+    batch: Batch;
+    serials: (count: number) => string[];
+    count: number;
+  }): Promise<string[]> {
+    const { organisation, site, product, batch } = request;
+    const now = this.clock.now();
+    if (batch.recalledAt || product.withdrawnAt) {
+      throw new ApiException(
+        'RECALLED',
+        `Lot ${batch.lot} of GTIN ${product.gtin} is recalled or the product withdrawn: it takes no new packs.`,
+      );
+    }
+    return this.db.transaction(async (tx) => {
+      const existing = await this.packs.lockBatchAndCount(batch.id, tx);
+      if (existing + request.count > batch.quantity) {
+        throw new ApiException(
+          'CONFLICT',
+          `Lot ${batch.lot} holds ${batch.quantity} packs and ${existing} are commissioned: at most ${batch.quantity - existing} more.`,
+        );
+      }
+      const command = {
+        action: 'commission' as const,
+        at: now,
+        organisationId: organisation.id,
+        siteId: site.id,
+        expiry: batch.expiry,
+      };
+      const decision = decide(null, command, now);
+      if (!decision.ok) throw new ApiException(decision.code, decision.reason);
+      const created: Array<{ id: string; serial: string }> = [];
+      while (created.length < request.count) {
+        const drawn = request.serials(request.count - created.length);
+        created.push(
+          ...(await this.packs.insertMany(
+            {
+              productId: product.id,
+              batchId: batch.id,
+              state: decision.next.state,
+              custodySiteId: site.id,
+            },
+            drawn,
+            tx,
+          )),
+        );
+      }
+      const { bizStep, disposition } = epcisVocabulary('commission');
+      const ilmd = { lot: batch.lot, expiry: expiryIsoDate(batch.expiry, now)! };
+      const chunks: Array<Array<{ id: string; serial: string }>> = [];
+      for (let at = 0; at < created.length; at += COMMISSION_EVENT_SIZE)
+        chunks.push(created.slice(at, at + COMMISSION_EVENT_SIZE));
+      const eventIds = await this.events.insertMany(
+        chunks.map((chunk) => ({
+          organisationId: organisation.id,
+          siteId: site.id,
+          action: 'commission',
+          document: canonicalJson(
+            objectEvent(
+              { eventTime: now, bizStep, disposition, siteGln: site.gln },
+              { action: 'ADD', epcList: chunk.map((p) => packUri(product.gtin, p.serial)), ilmd },
+            ),
+          ),
+        })),
+        tx,
+      );
+      await this.events.linkPacks(
+        chunks.flatMap((chunk, i) => chunk.map(() => eventIds[i])),
+        created.map((p) => p.id),
+        tx,
+      );
+      return eventIds;
+    });
+  }
+
+  /**
+   * Recalls a batch, or withdraws a product when no batch is given: irreversible. The event is
+   * about the class (`quantityList` with the batch or product URI), not each pack: every pack of
+   * it reads RECALLED from then on, through its batch or product. A second recall records nothing.
+   * @returns the event id, or undefined when it was recalled already
+   */
+  async recall(request: {
+    organisation: Organisation;
+    product: Product;
+    batch?: Batch;
+    reason: string;
+  }): Promise<string | undefined> {
+    const { organisation, product, batch, reason } = request;
+    const now = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      const changed = batch
+        ? await this.products.recallBatch(batch.id, reason, tx)
+        : await this.products.withdraw(product.id, reason, tx);
+      if (!changed) return undefined;
+      const document = objectEvent(
+        { eventTime: now, siteGln: null, ...epcisVocabulary('recall') },
+        {
+          action: 'OBSERVE',
+          epcClass: batch ? batchUri(product.gtin, batch.lot) : productUri(product.gtin),
+        },
+      );
+      const [eventId] = await this.events.insertMany(
+        [
+          {
+            organisationId: organisation.id,
+            siteId: null,
+            action: 'recall',
+            document: canonicalJson(document),
+          },
+        ],
+        tx,
+      );
+      return eventId;
+    });
+  }
+
+  /**
+   * The packs the items name, each with the code it was named by (null for a pack reached inside
+   * a case or pallet); with `nested`, every pack inside the containers named.
+   */
+  private async resolve(
+    items: readonly ItemRef[],
+    nested: boolean,
+    tx: EntityManager,
+  ): Promise<Array<{ item: string | null; record: PackRecord }>> {
+    const packRefs = items.filter((i) => i.kind === 'pack');
+    const found = await this.packs.lockByIdentity(packRefs, tx);
+    const byIdentity = new Map(found.map((p) => [`${p.gtin}/${p.serial}`, p]));
+    const refused: RefusedItem[] = [];
+    const resolved: Array<{ item: string | null; record: PackRecord }> = [];
+    for (const ref of packRefs) {
+      const record = byIdentity.get(`${ref.gtin}/${ref.serial}`);
+      if (!record) refused.push(await this.unknown(ref, tx));
+      else if (ref.lot !== undefined && ref.lot !== record.lot) {
+        refused.push({
+          item: ref.code,
+          code: 'BATCH_MISMATCH',
+          reason: `the pack says lot ${ref.lot}; its serial was commissioned in lot ${record.lot}`,
+        });
+      } else if (ref.expiry !== undefined && ref.expiry !== record.expiry) {
+        refused.push({
+          item: ref.code,
+          code: 'EXPIRY_MISMATCH',
+          reason: `the pack says expiry ${ref.expiry}; its batch expires ${record.expiry}`,
+        });
+      } else resolved.push({ item: ref.code, record });
+    }
+    const ssccs = containerCodes(items);
+    if (ssccs.length > 0) {
+      const known = new Set((await this.packs.findContainers(ssccs, tx)).map((c) => c.sscc));
+      for (const sscc of ssccs.filter((s) => !known.has(s))) {
+        refused.push({
+          item: sscc,
+          code: 'UNKNOWN_SERIAL',
+          reason: `no case or pallet with SSCC ${sscc} was packed on the platform`,
+        });
+      }
+      if (nested) {
+        const inside = await this.packs.lockInContainers(ssccs, tx);
+        resolved.push(...inside.map((record) => ({ item: null, record })));
+      }
+    }
+    refuseIfAny(refused);
+    return resolved;
+  }
+
+  private async unknown(
+    ref: Extract<ItemRef, { kind: 'pack' }>,
+    tx: EntityManager,
+  ): Promise<RefusedItem> {
+    const [product] = await tx.query('SELECT 1 FROM products WHERE gtin = $1', [ref.gtin]);
+    return product
+      ? {
+          item: ref.code,
+          code: 'UNKNOWN_SERIAL',
+          reason: `GTIN ${ref.gtin} has no pack with serial ${ref.serial}`,
+        }
+      : {
+          item: ref.code,
+          code: 'UNKNOWN_PRODUCT',
+          reason: `no product with GTIN ${ref.gtin} is registered`,
+        };
+  }
+
+  /** Creates the case or pallet if new, and nests the child containers in it. */
+  private async packInto(step: PackStep, tx: EntityManager): Promise<void> {
+    const sscc = step.containerSscc!;
+    const [existing] = await this.packs.findContainers([sscc], tx);
+    if (existing && existing.organisationId !== step.organisation.id) {
+      throw new ApiException(
+        'WRONG_CUSTODY',
+        `SSCC ${sscc} belongs to another organisation's case or pallet.`,
+      );
+    }
+    if (!existing)
+      await this.packs.insertContainer({ sscc, organisationId: step.organisation.id }, tx);
+    const children = containerCodes(step.items);
+    if (children.includes(sscc)) {
+      throw new ApiException('SUSPECT', `SSCC ${sscc} cannot be packed into itself.`);
+    }
+    await this.packs.setContainerParent(children, sscc, tx);
+  }
+
+  /** The EPCIS 2.0 event of the step. */
+  private document(step: PackStep, now: Date): Record<string, JsonValue> {
+    const context = { eventTime: now, siteGln: step.site.gln, ...epcisVocabulary(step.action) };
+    const epcs = step.items.map((i) =>
+      i.kind === 'pack' ? packUri(i.gtin, i.serial) : containerUri(i.sscc),
+    );
+    if (step.action === 'pack' || step.action === 'unpack') {
+      return aggregationEvent(context, {
+        action: step.action === 'pack' ? 'ADD' : 'DELETE',
+        parentId: containerUri(step.containerSscc!),
+        childEPCs: epcs,
+      });
+    }
+    return objectEvent(context, {
+      action: 'OBSERVE',
+      epcList: epcs,
+      ...(step.destination && { destinationGln: step.destination.gln }),
+    });
+  }
+}
+
+function containerCodes(items: readonly ItemRef[]): string[] {
+  return items.flatMap((i) => (i.kind === 'container' ? [i.sscc] : []));
+}
+
+function refuseIfAny(refused: readonly RefusedItem[]): void {
+  if (refused.length === 0) return;
+  const [first] = refused;
+  const more = refused.length > 1 ? ` (and ${refused.length - 1} more, listed in details)` : '';
+  throw new ApiException(
+    first.code,
+    `Nothing was recorded: ${first.item}: ${first.reason}${more}.`,
+    refused,
+  );
+}
+
+/** The domain's view of a stored pack. */
+export function toView(record: PackRecord): PackView {
+  return {
+    state: record.state as PackView['state'],
+    custodySiteId: record.custodySiteId,
+    inTransitTo: record.inTransitTo,
+    containerSscc: record.containerSscc,
+    expiry: record.expiry,
+    batchRecalled: record.batchRecalled,
+    productWithdrawn: record.productWithdrawn,
+    lastDecommission: record.lastDecommission && {
+      ...record.lastDecommission,
+      state: record.lastDecommission.state as PackView['state'],
+      at: new Date(record.lastDecommission.at),
+    },
+  };
+}
+
+function toChange(id: string, view: PackView): PackChange {
+  return {
+    id,
+    state: view.state,
+    custodySiteId: view.custodySiteId,
+    inTransitTo: view.inTransitTo,
+    containerSscc: view.containerSscc,
+    lastDecommission: view.lastDecommission && {
+      ...view.lastDecommission,
+      at: view.lastDecommission.at.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * SQL for events. An event row holds the canonical bytes of its EPCIS document, the only copy of
+ * what happened; `event_packs` indexes which packs each event concerns (a pack's history).
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { BULK_CHUNK } from '../catalogue/pack.repository';
+
+export interface NewEvent {
+  organisationId: string;
+  siteId: string | null;
+  action: string;
+  document: Uint8Array;
+}
+
+export interface StoredEvent {
+  id: string;
+  organisationId: string;
+  siteId: string | null;
+  action: string;
+  recordedAt: Date;
+  document: Buffer;
+  leafIndex: string | null;
+}
+
+@Injectable()
+export class EventRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Inserts events in one statement; returns their ids in the order given (identity values are
+   * drawn in insertion order, so the ascending ids follow the input's order).
+   */
+  async insertMany(events: readonly NewEvent[], db: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await db.query(
+      `INSERT INTO events (organisation_id, site_id, action, document)
+       SELECT organisation_id, site_id, action, document
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bytea[]) WITH ORDINALITY
+              AS e (organisation_id, site_id, action, document, n)
+        ORDER BY n
+       RETURNING id::text AS id`,
+      [
+        events.map((e) => e.organisationId),
+        events.map((e) => e.siteId),
+        events.map((e) => e.action),
+        events.map((e) => Buffer.from(e.document)),
+      ],
+    );
+    return rows.map((row) => row.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  }
+
+  /** Records which packs each event concerns: parallel arrays of event and pack ids. */
+  async linkPacks(
+    eventIds: readonly string[],
+    packIds: readonly string[],
+    db: EntityManager,
+  ): Promise<void> {
+    for (let start = 0; start < packIds.length; start += BULK_CHUNK) {
+      await db.query(
+        `INSERT INTO event_packs (event_id, pack_id)
+         SELECT * FROM unnest($1::bigint[], $2::bigint[])`,
+        [eventIds.slice(start, start + BULK_CHUNK), packIds.slice(start, start + BULK_CHUNK)],
+      );
+    }
+  }
+
+  /** A pack's events, oldest first. */
+  async listForPack(packId: string): Promise<StoredEvent[]> {
+    return this.db.query(
+      `SELECT e.id::text AS id, e.organisation_id AS "organisationId", e.site_id AS "siteId",
+              e.action, e.recorded_at AS "recordedAt", e.document, e.leaf_index::text AS "leafIndex"
+         FROM event_packs ep JOIN events e ON e.id = ep.event_id
+        WHERE ep.pack_id = $1 ORDER BY e.id`,
+      [packId],
+    );
+  }
+}
