@@ -3,6 +3,16 @@
  * commissions serials, packs them into a case and the case onto a pallet, ships the pallet to a
  * wholesaler who receives it; then the batch is recalled. Each step's refusals are checked too.
  */
+import {
+  fromBase64,
+  leafHash,
+  openNote,
+  parseCheckpoint,
+  parseVerifierKey,
+  verifyConsistency,
+  verifyInclusion,
+} from '@pedigree/ledger';
+import { nodeCryptoBackend as backend } from '@pedigree/ledger/node';
 import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
 import { TEST_ADMIN_KEY, brokerUrl } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
@@ -265,5 +275,60 @@ describe('a pack from the line to the wholesaler', () => {
       body: { count: 1, siteGln: plant },
     });
     expect(commission.body).toMatchObject({ code: 'RECALLED' });
+  });
+
+  it('has every event of the journey sealed, each provable against a signed checkpoint', async () => {
+    const history = async () =>
+      (await state(serials[3].serial)).events as Array<{ id: string; leafIndex: string | null }>;
+    const deadline = Date.now() + 15_000;
+    while ((await history()).some((e) => e.leafIndex === null) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const events = await history();
+    expect(events.every((e) => e.leafIndex !== null)).toBe(true);
+
+    const key = parseVerifierKey(backend, (await request('GET', '/ledger/key')).body.trim());
+    const checkpoint = parseCheckpoint(
+      openNote(backend, (await request('GET', '/ledger/checkpoint')).body, [key]).text,
+    );
+    for (const event of events) {
+      const leaf = (await request('GET', `/ledger/events/${event.id}/leaf`, { key: maker })).body;
+      const proof = (
+        await request('GET', `/ledger/events/${event.id}/proof?treeSize=${checkpoint.size}`, {
+          key: maker,
+        })
+      ).body;
+      const document = fromBase64(leaf.document);
+      expect(JSON.parse(new TextDecoder().decode(document))).toMatchObject({
+        eventTime: expect.any(String),
+      });
+      expect(
+        verifyInclusion(
+          backend,
+          proof.leafIndex,
+          checkpoint.size,
+          leafHash(backend, document),
+          proof.path.map(fromBase64),
+          checkpoint.root,
+        ),
+      ).toBe(true);
+    }
+
+    // The chain only grows: the first block is consistent with the latest checkpoint.
+    const first = (await request('GET', '/ledger/blocks/0')).body;
+    const consistency = (
+      await request('GET', `/ledger/consistency?from=${first.treeSize}&to=${checkpoint.size}`)
+    ).body;
+    expect(first.treeSize).toBeLessThan(checkpoint.size);
+    expect(
+      verifyConsistency(
+        backend,
+        first.treeSize,
+        checkpoint.size,
+        consistency.proof.map(fromBase64),
+        fromBase64(first.root),
+        checkpoint.root,
+      ),
+    ).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ import { RecallService } from './catalogue/recall.service';
 import { SerialSource } from './catalogue/serial-source';
 import { Clock } from './events/clock';
 import { EventRecorder } from './events/event-recorder.service';
+import { PackResolver } from './events/pack-resolver';
 import { StepsController } from './events/steps.controller';
 import { StepsService } from './events/steps.service';
 import { LedgerController } from './ledger/ledger.controller';
@@ -52,6 +53,7 @@ export class ApiModule {
         SerialSource,
         Clock,
         EventRecorder,
+        PackResolver,
         StepsService,
         LedgerService,
         AdminBootstrapService,

@@ -22,6 +22,7 @@ export type {
   EventLeaf,
   MerkleNodeColumns,
   SealedBatch,
+  SealedLeaf,
   UnsealedEvent,
 } from './ledger/ledger.rows';
 export { MerkleNodeRepository } from './ledger/merkle-node.repository';

@@ -10,7 +10,7 @@ import {
 import { oversees } from '../auth/oversees';
 import { ApiException } from '../errors/api.exception';
 import { Clock } from '../events/clock';
-import { toView } from '../events/event-recorder.service';
+import { toView } from '../events/pack-projection';
 
 export interface PackHistory {
   gtin: string;

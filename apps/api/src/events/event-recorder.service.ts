@@ -8,9 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  aggregationEvent,
   batchUri,
-  containerUri,
   decide,
   epcisVocabulary,
   expiryIsoDate,
@@ -18,9 +16,8 @@ import {
   packUri,
   productUri,
   type PackAction,
-  type PackView,
 } from '@pedigree/domain';
-import { canonicalJson, type JsonValue } from '@pedigree/ledger';
+import { canonicalJson } from '@pedigree/ledger';
 import {
   EventRepository,
   PackRepository,
@@ -29,13 +26,15 @@ import {
   type Organisation,
   type Product,
   type PackChange,
-  type PackRecord,
   type Site,
 } from '@pedigree/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException, type RefusedItem } from '../errors/api.exception';
 import { Clock } from './clock';
-import type { ItemRef } from './item-code';
+import { containerCodes, refuseIfAny, type ItemRef } from './item-code';
+import { toChange, toView } from './pack-projection';
+import { PackResolver } from './pack-resolver';
+import { stepDocument } from './step-document';
 
 /** A step about packs or cases, taken by an organisation at one of its sites. */
 export interface PackStep {
@@ -65,6 +64,7 @@ export class EventRecorder {
     private readonly products: ProductRepository,
     private readonly events: EventRepository,
     private readonly clock: Clock,
+    private readonly resolver: PackResolver,
   ) {}
 
   /**
@@ -77,7 +77,7 @@ export class EventRecorder {
       // Packing and unpacking move the items named (packs, or whole cases onto a pallet); the other
       // steps move everything inside the cases and pallets named too.
       const nested = step.action !== 'pack' && step.action !== 'unpack';
-      const packs = await this.resolve(step.items, nested, tx);
+      const packs = await this.resolver.resolve(step.items, nested, tx);
       const refused: RefusedItem[] = [];
       const changes: PackChange[] = [];
       for (const { item, record } of packs) {
@@ -108,7 +108,16 @@ export class EventRecorder {
       if (step.action === 'pack') await this.packInto(step, tx);
       if (step.action === 'unpack')
         await this.packs.setContainerParent(containerCodes(step.items), null, tx);
-      const document = this.document(step, now);
+      const document = stepDocument(
+        {
+          action: step.action,
+          siteGln: step.site.gln,
+          items: step.items,
+          destinationGln: step.destination?.gln,
+          containerSscc: step.containerSscc,
+        },
+        now,
+      );
       const [eventId] = await this.events.insertMany(
         [
           {
@@ -254,74 +263,6 @@ export class EventRecorder {
     });
   }
 
-  /**
-   * The packs the items name, each with the code it was named by (null for a pack reached inside
-   * a case or pallet); with `nested`, every pack inside the containers named.
-   */
-  private async resolve(
-    items: readonly ItemRef[],
-    nested: boolean,
-    tx: EntityManager,
-  ): Promise<Array<{ item: string | null; record: PackRecord }>> {
-    const packRefs = items.filter((i) => i.kind === 'pack');
-    const found = await this.packs.lockByIdentity(packRefs, tx);
-    const byIdentity = new Map(found.map((p) => [`${p.gtin}/${p.serial}`, p]));
-    const refused: RefusedItem[] = [];
-    const resolved: Array<{ item: string | null; record: PackRecord }> = [];
-    for (const ref of packRefs) {
-      const record = byIdentity.get(`${ref.gtin}/${ref.serial}`);
-      if (!record) refused.push(await this.unknown(ref, tx));
-      else if (ref.lot !== undefined && ref.lot !== record.lot) {
-        refused.push({
-          item: ref.code,
-          code: 'BATCH_MISMATCH',
-          reason: `the pack says lot ${ref.lot}; its serial was commissioned in lot ${record.lot}`,
-        });
-      } else if (ref.expiry !== undefined && ref.expiry !== record.expiry) {
-        refused.push({
-          item: ref.code,
-          code: 'EXPIRY_MISMATCH',
-          reason: `the pack says expiry ${ref.expiry}; its batch expires ${record.expiry}`,
-        });
-      } else resolved.push({ item: ref.code, record });
-    }
-    const ssccs = containerCodes(items);
-    if (ssccs.length > 0) {
-      const known = new Set((await this.packs.findContainers(ssccs, tx)).map((c) => c.sscc));
-      for (const sscc of ssccs.filter((s) => !known.has(s))) {
-        refused.push({
-          item: sscc,
-          code: 'UNKNOWN_SERIAL',
-          reason: `no case or pallet with SSCC ${sscc} was packed on the platform`,
-        });
-      }
-      if (nested) {
-        const inside = await this.packs.lockInContainers(ssccs, tx);
-        resolved.push(...inside.map((record) => ({ item: null, record })));
-      }
-    }
-    refuseIfAny(refused);
-    return resolved;
-  }
-
-  private async unknown(
-    ref: Extract<ItemRef, { kind: 'pack' }>,
-    tx: EntityManager,
-  ): Promise<RefusedItem> {
-    const [product] = await tx.query('SELECT 1 FROM products WHERE gtin = $1', [ref.gtin]);
-    return product
-      ? {
-          item: ref.code,
-          code: 'UNKNOWN_SERIAL',
-          reason: `GTIN ${ref.gtin} has no pack with serial ${ref.serial}`,
-        }
-      : {
-          item: ref.code,
-          code: 'UNKNOWN_PRODUCT',
-          reason: `no product with GTIN ${ref.gtin} is registered`,
-        };
-  }
-
   /** Creates the case or pallet if new, and nests the child containers in it. */
   private async packInto(step: PackStep, tx: EntityManager): Promise<void> {
     const sscc = step.containerSscc!;
@@ -340,71 +281,4 @@ export class EventRecorder {
     }
     await this.packs.setContainerParent(children, sscc, tx);
   }
-
-  /** The EPCIS 2.0 event of the step. */
-  private document(step: PackStep, now: Date): Record<string, JsonValue> {
-    const context = { eventTime: now, siteGln: step.site.gln, ...epcisVocabulary(step.action) };
-    const epcs = step.items.map((i) =>
-      i.kind === 'pack' ? packUri(i.gtin, i.serial) : containerUri(i.sscc),
-    );
-    if (step.action === 'pack' || step.action === 'unpack') {
-      return aggregationEvent(context, {
-        action: step.action === 'pack' ? 'ADD' : 'DELETE',
-        parentId: containerUri(step.containerSscc!),
-        childEPCs: epcs,
-      });
-    }
-    return objectEvent(context, {
-      action: 'OBSERVE',
-      epcList: epcs,
-      ...(step.destination && { destinationGln: step.destination.gln }),
-    });
-  }
-}
-
-function containerCodes(items: readonly ItemRef[]): string[] {
-  return items.flatMap((i) => (i.kind === 'container' ? [i.sscc] : []));
-}
-
-function refuseIfAny(refused: readonly RefusedItem[]): void {
-  if (refused.length === 0) return;
-  const [first] = refused;
-  const more = refused.length > 1 ? ` (and ${refused.length - 1} more, listed in details)` : '';
-  throw new ApiException(
-    first.code,
-    `Nothing was recorded: ${first.item}: ${first.reason}${more}.`,
-    refused,
-  );
-}
-
-/** The domain's view of a stored pack. */
-export function toView(record: PackRecord): PackView {
-  return {
-    state: record.state as PackView['state'],
-    custodySiteId: record.custodySiteId,
-    inTransitTo: record.inTransitTo,
-    containerSscc: record.containerSscc,
-    expiry: record.expiry,
-    batchRecalled: record.batchRecalled,
-    productWithdrawn: record.productWithdrawn,
-    lastDecommission: record.lastDecommission && {
-      ...record.lastDecommission,
-      state: record.lastDecommission.state as PackView['state'],
-      at: new Date(record.lastDecommission.at),
-    },
-  };
-}
-
-function toChange(id: string, view: PackView): PackChange {
-  return {
-    id,
-    state: view.state,
-    custodySiteId: view.custodySiteId,
-    inTransitTo: view.inTransitTo,
-    containerSscc: view.containerSscc,
-    lastDecommission: view.lastDecommission && {
-      ...view.lastDecommission,
-      at: view.lastDecommission.at.toISOString(),
-    },
-  };
 }

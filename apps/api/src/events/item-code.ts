@@ -4,7 +4,7 @@
  * its symbology identifier, an element string, the bracketed form or a Digital Link.
  */
 import { Gs1Error, parseScanData } from '@pedigree/gs1';
-import type { RefusedItem } from '../errors/api.exception';
+import { ApiException, type RefusedItem } from '../errors/api.exception';
 
 export type ItemRef =
   | { kind: 'pack'; code: string; gtin: string; serial: string; lot?: string; expiry?: string }
@@ -34,4 +34,24 @@ export function parseItems(codes: readonly string[]): { items: ItemRef[]; refuse
     }
   }
   return { items, refused };
+}
+
+/** The SSCCs among the items. */
+export function containerCodes(items: readonly ItemRef[]): string[] {
+  return items.flatMap((i) => (i.kind === 'container' ? [i.sscc] : []));
+}
+
+/**
+ * Refuses the whole step when any item was refused: the code of the first, every one in details.
+ * @throws ApiException
+ */
+export function refuseIfAny(refused: readonly RefusedItem[]): void {
+  if (refused.length === 0) return;
+  const [first] = refused;
+  const more = refused.length > 1 ? ` (and ${refused.length - 1} more, listed in details)` : '';
+  throw new ApiException(
+    first.code,
+    `Nothing was recorded: ${first.item}: ${first.reason}${more}.`,
+    refused,
+  );
 }

@@ -8,7 +8,7 @@ import { containerUri, packUri } from '@pedigree/domain';
 import { ApiException } from '../errors/api.exception';
 import { SitesService } from '../sites/sites.service';
 import { EventRecorder, type PackStep, type RecordedStep } from './event-recorder.service';
-import { parseItems, type ItemRef } from './item-code';
+import { parseItems, refuseIfAny, type ItemRef } from './item-code';
 import type { PackDto, ReceiveDto, ShipDto, UnpackDto } from './dto/steps.dto';
 
 @Injectable()
@@ -65,13 +65,7 @@ export class StepsService {
   ): Promise<RecordedStep> {
     const site = await this.sites.own(organisation, siteGln);
     const { items, refused } = parseItems(codes);
-    if (refused.length > 0) {
-      throw new ApiException(
-        'MALFORMED_CODE',
-        `Nothing was recorded: ${refused[0].item}: ${refused[0].reason}.`,
-        refused,
-      );
-    }
+    refuseIfAny(refused);
     return this.recorder.record({
       organisation,
       site,

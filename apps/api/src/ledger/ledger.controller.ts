@@ -1,20 +1,27 @@
 /**
  * The ledger over HTTP (docs/ledger.md): checkpoints, blocks and consistency proofs are public,
  * so anyone can follow the chain; event leaves and inclusion proofs need an API key (for now any
- * organisation's: who may see which event comes with EPCIS query).
+ * organisation's: who may see which event comes with EPCIS query). The bulk leaves, which an
+ * auditor reads to re-verify the whole chain, are every event's content: regulators and the
+ * admin only.
  */
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/auth.decorators';
+import { Public, Roles } from '../auth/auth.decorators';
 import {
+  blocksQuerySchema,
   consistencyQuerySchema,
   eventIdSchema,
   heightSchema,
+  leavesQuerySchema,
   proofQuerySchema,
+  type BlocksView,
   type BlockView,
   type ConsistencyQuery,
   type ConsistencyView,
   type LeafView,
+  type LeavesView,
+  type PageQuery,
   type ProofQuery,
   type ProofView,
 } from './dto/ledger.dto';
@@ -45,6 +52,12 @@ export class LedgerController {
   }
 
   @Public()
+  @Get('blocks')
+  blocks(@Query({ schema: blocksQuerySchema }) query: PageQuery): Promise<BlocksView> {
+    return this.ledger.blockPage(query.from, query.limit);
+  }
+
+  @Public()
   @Get('blocks/:height')
   block(@Param('height', { schema: heightSchema }) height: number | 'latest'): Promise<BlockView> {
     return this.ledger.block(height);
@@ -56,6 +69,12 @@ export class LedgerController {
     @Query({ schema: consistencyQuerySchema }) query: ConsistencyQuery,
   ): Promise<ConsistencyView> {
     return this.ledger.consistency(query.from, query.to);
+  }
+
+  @Roles('regulator', 'admin')
+  @Get('leaves')
+  leaves(@Query({ schema: leavesQuerySchema }) query: PageQuery): Promise<LeavesView> {
+    return this.ledger.leafPage(query.from, query.limit);
   }
 
   @Get('events/:id/leaf')

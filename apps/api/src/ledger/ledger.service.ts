@@ -24,7 +24,14 @@ import {
   type EventLeaf,
 } from '@pedigree/persistence';
 import { ApiException } from '../errors/api.exception';
-import type { BlockView, ConsistencyView, LeafView, ProofView } from './dto/ledger.dto';
+import type {
+  BlocksView,
+  BlockView,
+  ConsistencyView,
+  LeafView,
+  LeavesView,
+  ProofView,
+} from './dto/ledger.dto';
 
 const backend = nodeCryptoBackend;
 
@@ -56,6 +63,21 @@ export class LedgerService {
       );
     }
     return blockView(block);
+  }
+
+  /** Up to `limit` blocks from height `from` on, oldest first; none past the newest. */
+  async blockPage(from: number, limit: number): Promise<BlocksView> {
+    return { blocks: (await this.blocks.range(from, limit)).map(blockView) };
+  }
+
+  /** The sealed events with leaf index in [from, from + limit), in leaf order. */
+  async leafPage(from: number, limit: number): Promise<LeavesView> {
+    const rows = await this.events.sealedRange(from, limit);
+    return {
+      from,
+      limit,
+      leaves: rows.map((row) => ({ ...row, document: toBase64(row.document) })),
+    };
   }
 
   /** @throws ApiException VALIDATION when from > to or to is beyond the latest block. */

@@ -1,7 +1,7 @@
 /**
- * Runs a ChainAudit over the chain as PostgreSQL holds it: blocks in height order and, before
- * each, the leaves it covers, read in ranges with the next range fetched while the current one is
- * hashed. The audit covers the chain up to the newest block at its start.
+ * Runs a ChainAudit over a chain source (the database or the ledger API): blocks in height order
+ * and, before each, the leaves it covers, read in ranges with the next range fetched while the
+ * current one is hashed. The audit covers the chain up to the newest block at its start.
  */
 import {
   ChainAudit,
@@ -9,33 +9,35 @@ import {
   type CryptoBackend,
   type NoteVerifierKey,
 } from '@pedigree/ledger';
-import type { ChainBlockRow, ChainLeafRow, ChainReader } from '@pedigree/persistence';
+import type { ChainSource, SourceBlock, SourceLeaf } from './chain-source';
 
 const LEAF_RANGE = 50_000;
 const BLOCK_PAGE = 1_000;
+const PROGRESS_EVERY = 25_000;
 
 export interface AuditOutcome {
   finding: AuditFinding | null;
   blocks: number;
   leaves: number;
   /** The newest block verified. */
-  head: ChainBlockRow | null;
+  head: SourceBlock | null;
 }
 
-/** Sealed events in leaf order up to `total`, one range read ahead. */
-async function* leaves(reader: ChainReader, total: number): AsyncGenerator<ChainLeafRow> {
-  let next = reader.leaves(0, LEAF_RANGE);
+/** Sealed events in leaf order up to `total`, a range at a time, the next one read ahead. */
+async function* leafRanges(source: ChainSource, total: number): AsyncGenerator<SourceLeaf[]> {
+  let next = source.leaves(0, Math.min(LEAF_RANGE, total));
   for (let from = 0; from < total; from += LEAF_RANGE) {
     const rows = await next;
-    if (from + LEAF_RANGE < total) next = reader.leaves(from + LEAF_RANGE, from + 2 * LEAF_RANGE);
-    yield* rows;
+    const after = from + LEAF_RANGE;
+    if (after < total) next = source.leaves(after, Math.min(after + LEAF_RANGE, total));
+    yield rows;
   }
 }
 
 /** Blocks in height order up to the one of tree size `total`. */
-async function* blocks(reader: ChainReader, total: number): AsyncGenerator<ChainBlockRow> {
+async function* blocks(source: ChainSource, total: number): AsyncGenerator<SourceBlock> {
   for (let height = 0; ; height += BLOCK_PAGE) {
-    const page = await reader.blocks(height, BLOCK_PAGE);
+    const page = await source.blocks(height, BLOCK_PAGE);
     for (const block of page) {
       if (block.treeSize > total) return;
       yield block;
@@ -44,27 +46,39 @@ async function* blocks(reader: ChainReader, total: number): AsyncGenerator<Chain
   }
 }
 
-/** Audits the whole chain; `progress` hears the number of leaves verified now and then. */
+/**
+ * Audits the whole chain; `progress` hears the number of leaves verified now and then.
+ * @throws whatever the source throws (AuditSourceError when it cannot be read)
+ */
 export async function auditChain(
-  reader: ChainReader,
+  source: ChainSource,
   backend: CryptoBackend,
   keys: readonly NoteVerifierKey[],
   origin: string,
   progress: (leaves: number, total: number) => void,
 ): Promise<AuditOutcome> {
-  const total = await reader.treeSize();
+  const total = await source.treeSize();
   const audit = new ChainAudit(backend, keys, origin);
-  const leafRows = leaves(reader, total);
-  let pending = await leafRows.next();
-  let head: ChainBlockRow | null = null;
+  const ranges = leafRanges(source, total);
+  // The leaves not yet given to the audit: `range` from position `at` on (synchronous per leaf).
+  let range: SourceLeaf[] = [];
+  let at = 0;
+  let head: SourceBlock | null = null;
   const done = (finding: AuditFinding | null): AuditOutcome => ({
     finding,
     ...audit.summary(),
     head,
   });
-  for await (const block of blocks(reader, total)) {
-    while (!pending.done && pending.value.leafIndex < block.treeSize) {
-      const row = pending.value;
+  for await (const block of blocks(source, total)) {
+    for (;;) {
+      if (at === range.length) {
+        const next = await ranges.next();
+        if (next.done) break;
+        [range, at] = [next.value, 0];
+        continue;
+      }
+      const row = range[at];
+      if (row.leafIndex >= block.treeSize) break;
       const finding = audit.leaf(
         row.leafIndex,
         row.document,
@@ -72,15 +86,15 @@ export async function auditChain(
         row.sealedHash ?? undefined,
       );
       if (finding) return done(finding);
-      if ((row.leafIndex + 1) % 25_000 === 0) progress(row.leafIndex + 1, total);
-      pending = await leafRows.next();
+      if ((row.leafIndex + 1) % PROGRESS_EVERY === 0) progress(row.leafIndex + 1, total);
+      at += 1;
     }
     const finding = audit.block({
       header: {
         version: 1,
         height: block.height,
         previousHash: block.previousHash,
-        timeMs: block.sealedAt.getTime(),
+        timeMs: block.timeMs,
         treeSize: block.treeSize,
         root: block.root,
       },

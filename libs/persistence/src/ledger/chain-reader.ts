@@ -1,14 +1,17 @@
 /**
  * Reads the chain for `pedigree audit`, straight from PostgreSQL on one plain connection (the
  * audit runs outside the apps): blocks in height order, and sealed events in leaf order with the
- * leaf hash the sealer recorded for each, in ranges so that a missing row shows as a gap.
+ * leaf hash the sealer recorded for each, in ranges of leaf indexes so that a missing row shows
+ * as a gap. The rows have the shape of the audit's source interface (apps/cli/src/audit), so this
+ * reader is one of its implementations; the HTTP API is the other.
  */
 import type { Client } from 'pg';
 
 export interface ChainBlockRow {
   height: number;
   previousHash: Buffer;
-  sealedAt: Date;
+  /** sealed_at in whole milliseconds since 1970: the header's timeMs. */
+  timeMs: number;
   treeSize: number;
   root: Buffer;
   signature: Buffer;
@@ -25,12 +28,16 @@ export interface ChainLeafRow {
 }
 
 export class ChainReader {
+  /** Where the audit says it took the sealer keys from when none are pinned. */
+  readonly signersFrom = 'recorded in the database';
+
   constructor(private readonly client: Client) {}
 
   /** Blocks with height >= `fromHeight`, at most `limit`, in height order. */
   async blocks(fromHeight: number, limit: number): Promise<ChainBlockRow[]> {
     const { rows } = await this.client.query(
-      `SELECT height::float8 AS height, previous_hash AS "previousHash", sealed_at AS "sealedAt",
+      `SELECT height::float8 AS height, previous_hash AS "previousHash",
+              floor(extract(epoch FROM sealed_at) * 1000)::float8 AS "timeMs",
               tree_size::float8 AS "treeSize", root, signature, checkpoint, signer
          FROM blocks WHERE height >= $1 ORDER BY height LIMIT $2`,
       [fromHeight, limit],
@@ -38,16 +45,26 @@ export class ChainReader {
     return rows;
   }
 
-  /** Sealed events with leaf index in [from, to), in leaf order. */
+  /**
+   * Sealed events with leaf index in [from, to), in leaf order. The hot path of the audit (a
+   * million leaves): the server packs the range into one bytea, because node-postgres spends
+   * ~5 µs per row parsing, and we cut it into views of one buffer. Per leaf, big-endian:
+   * leaf_index (8) || id (8) || length(document) (4) || length(sealed hash), 0 or 32 (4) ||
+   * sealed hash || document.
+   */
   async leaves(from: number, to: number): Promise<ChainLeafRow[]> {
-    const { rows } = await this.client.query(
-      `SELECT e.leaf_index::float8 AS "leafIndex", e.id::text AS "eventId", e.document,
-              n.hash AS "sealedHash"
-         FROM events e LEFT JOIN merkle_nodes n ON n.level = 0 AND n.idx = e.leaf_index
-        WHERE e.leaf_index >= $1 AND e.leaf_index < $2 ORDER BY e.leaf_index`,
-      [from, to],
-    );
-    return rows;
+    const { rows } = await this.client.query<[Buffer | null]>({
+      text: `SELECT string_agg(int8send(e.leaf_index) || int8send(e.id) || int4send(length(e.document))
+                || int4send(coalesce(length(n.hash), 0)) || coalesce(n.hash, '') || e.document,
+                '' ORDER BY e.leaf_index)
+               FROM events e
+               LEFT JOIN merkle_nodes n ON n.level = 0 AND n.idx = e.leaf_index
+                    AND n.idx >= $1 AND n.idx < $2
+              WHERE e.leaf_index >= $1 AND e.leaf_index < $2`,
+      values: [from, to],
+      rowMode: 'array',
+    });
+    return unpackLeaves(rows[0]?.[0] ?? null);
   }
 
   /** The vkeys that signed blocks. */
@@ -71,4 +88,28 @@ export class ChainReader {
     );
     return rows[0].size;
   }
+}
+
+/** Cuts the packed range of `leaves` into rows; buffers are views, not copies. */
+function unpackLeaves(packed: Buffer | null): ChainLeafRow[] {
+  const leaves: ChainLeafRow[] = [];
+  if (!packed) return leaves;
+  for (let at = 0; at < packed.length;) {
+    // Two u32 halves: exact for indexes and ids below 2^53, unlike a float8 round trip.
+    const leafIndex = packed.readUInt32BE(at) * 2 ** 32 + packed.readUInt32BE(at + 4);
+    const eventId = packed.readUInt32BE(at + 8) * 2 ** 32 + packed.readUInt32BE(at + 12);
+    const documentLength = packed.readUInt32BE(at + 16);
+    const hashLength = packed.readUInt32BE(at + 20);
+    at += 24;
+    const sealedHash = hashLength === 0 ? null : packed.subarray(at, at + hashLength);
+    at += hashLength;
+    leaves.push({
+      leafIndex,
+      eventId: String(eventId),
+      document: packed.subarray(at, at + documentLength),
+      sealedHash,
+    });
+    at += documentLength;
+  }
+  return leaves;
 }

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { EventLeaf, UnsealedEvent } from './ledger.rows';
+import type { EventLeaf, SealedLeaf, UnsealedEvent } from './ledger.rows';
 
 @Injectable()
 export class LedgerEventRepository {
@@ -28,5 +28,18 @@ export class LedgerEventRepository {
     );
     if (!row) return undefined;
     return { ...row, leafIndex: row.leafIndex === null ? null : Number(row.leafIndex) };
+  }
+
+  /**
+   * Sealed events with leaf index in [from, from + limit), in leaf order (the unique index on
+   * leaf_index): a range of indexes, not a count of rows, so a deleted event shows as a gap.
+   */
+  async sealedRange(from: number, limit: number): Promise<SealedLeaf[]> {
+    const rows: { leafIndex: string; eventId: string; document: Buffer }[] = await this.db.query(
+      `SELECT leaf_index AS "leafIndex", id::text AS "eventId", document FROM events
+        WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index`,
+      [from, from + limit],
+    );
+    return rows.map((row) => ({ ...row, leafIndex: Number(row.leafIndex) }));
   }
 }

@@ -32,6 +32,13 @@ export interface EventLeaf {
   document: Buffer;
 }
 
+/** A sealed event in the log: its leaf index and the bytes its leaf commits to. */
+export interface SealedLeaf {
+  leafIndex: number;
+  eventId: string;
+  document: Buffer;
+}
+
 /** New Merkle nodes as parallel columns, ready for `unnest`. */
 export interface MerkleNodeColumns {
   levels: number[];

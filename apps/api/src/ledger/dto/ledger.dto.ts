@@ -27,8 +27,27 @@ export const consistencyQuerySchema = z.object({
 
 export const proofQuerySchema = z.object({ treeSize: size('treeSize').optional() });
 
+/** The most leaves and blocks one page answers: about 10 MB of JSON for typical events. */
+export const MAX_LEAVES_PAGE = 10_000;
+export const MAX_BLOCKS_PAGE = 1_000;
+
+const page = (max: number) =>
+  z.object({
+    from: size('from').optional().default(0),
+    limit: size('limit')
+      .optional()
+      .default(max)
+      .refine((limit) => limit >= 1 && limit <= max, {
+        error: `limit must be between 1 and ${max}: page through with from`,
+      }),
+  });
+
+export const leavesQuerySchema = page(MAX_LEAVES_PAGE);
+export const blocksQuerySchema = page(MAX_BLOCKS_PAGE);
+
 export type ConsistencyQuery = z.infer<typeof consistencyQuerySchema>;
 export type ProofQuery = z.infer<typeof proofQuerySchema>;
+export type PageQuery = z.infer<typeof leavesQuerySchema>;
 
 /** GET /ledger/blocks/:height */
 export interface BlockView {
@@ -79,4 +98,27 @@ export interface ProofView {
   path: string[];
   /** The block whose root the path leads to, with its signed checkpoint. */
   block: BlockView;
+}
+
+/** GET /ledger/blocks?from=&limit=: blocks with height >= from, oldest first. */
+export interface BlocksView {
+  blocks: BlockView[];
+}
+
+/** One sealed event of GET /ledger/leaves. */
+export interface SealedLeafView {
+  leafIndex: number;
+  eventId: string;
+  /** The exact bytes the leaf commits to. */
+  document: string;
+}
+
+/**
+ * GET /ledger/leaves?from=&limit=: the sealed events with leafIndex in [from, from + limit), in
+ * leaf order. A range of indexes, so a missing event shows as a gap in leafIndex.
+ */
+export interface LeavesView {
+  from: number;
+  limit: number;
+  leaves: SealedLeafView[];
 }
