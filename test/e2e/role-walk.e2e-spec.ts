@@ -62,6 +62,16 @@ const table: Row[] = [
     call: () => ({ path: '/ledger/blocks/0' }),
   },
   {
+    route: 'GET /ledger/blocks',
+    allowed: ['anonymous', ...everyone],
+    call: () => ({ path: '/ledger/blocks?from=0&limit=1' }),
+  },
+  {
+    route: 'GET /ledger/leaves',
+    allowed: ['admin', 'regulator'],
+    call: () => ({ path: '/ledger/leaves?from=0&limit=1' }),
+  },
+  {
     route: 'GET /ledger/consistency',
     allowed: ['anonymous', ...everyone],
     call: () => ({ path: '/ledger/consistency?from=1' }),

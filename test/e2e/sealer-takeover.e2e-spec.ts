@@ -1,12 +1,13 @@
 /**
  * Two sealers on one database: the second stands by. The active one is killed (SIGKILL) while
  * events keep arriving; the standby takes the lock and continues the same chain: heights
- * contiguous, each block linked to the one before, no leaf sealed twice, every event sealed.
+ * contiguous, each block linked to the one before, no leaf sealed twice, every event sealed,
+ * and `pedigree audit` verifies the whole chain.
  */
 import { generateNoteKey } from '@pedigree/ledger';
 import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import { EventTable, testDocument } from '../harness/events';
-import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
+import { runPedigree, spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
 const ORIGIN = 'pedigree.test/takeover';
@@ -69,5 +70,12 @@ describe('a standby sealer taking over', () => {
     expect(
       blocks.every((block) => block.treeSize - (blocks[block.height - 1]?.treeSize ?? 0) <= 40),
     ).toBe(true);
+
+    const audit = await runPedigree([
+      'audit',
+      ...['--database', databaseUrl, '--key', vkey, '--origin', ORIGIN],
+    ]);
+    expect(audit.code).toBe(0);
+    expect(audit.stdout).toContain(`Chain verified: ${blocks.length} blocks`);
   });
 });

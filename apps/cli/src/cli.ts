@@ -9,9 +9,10 @@ export const HELP = `pedigree: trace serialized medicine packs in a signed, prov
 Usage:
   pedigree start [all|api|ingest|sealer]   run the platform (all: every app in one process; one
                                            app alone needs DATABASE_URL, and MQTT_URL for ingest)
-  pedigree audit [--database URL] [--key VKEY]...
-                                           verify the whole chain: every leaf, root, link,
-                                           signature and checkpoint; exit 0 only if all hold
+  pedigree audit [--database URL | --api URL --api-key KEY] [--key VKEY]... [--origin NAME]
+                                           verify the whole chain, from PostgreSQL or the ledger
+                                           API: every leaf, root, link, signature and checkpoint;
+                                           exit 0 only if all hold, 1 at the first bad place
   pedigree gs1 parse <data>                parse scan data, bracketed AIs, an element string or a
                                            Digital Link; prints {"symbology", "ais"} as JSON
   pedigree gs1 parse -                     the same for each line of standard input

@@ -6,6 +6,13 @@ export type { CryptoBackend } from './crypto-backend';
 export { createNobleBackend, nobleBackend } from './noble-backend';
 export { bytesEqual, fromBase64, fromHex, toBase64, toHex } from './bytes';
 export { canonicalJson, type JsonValue } from './canonical-json';
+export {
+  auditChain,
+  type AuditOutcome,
+  type ChainSource,
+  type SourceBlock,
+  type SourceLeaf,
+} from './audit-chain';
 export { ChainAudit, type AuditedBlock, type AuditFinding } from './chain-audit';
 export { createNodeHasher, emptyRoot, HASH_SIZE, leafHash, nodeHash } from './merkle-hash';
 export type { NodeHasher } from './merkle-hash';

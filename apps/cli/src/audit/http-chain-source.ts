@@ -1,14 +1,10 @@
 /**
  * The ledger API as an audit source: blocks from the public `GET /ledger/blocks` pages, sealed
- * events from `GET /ledger/leaves` (regulator or admin key), fetched in parallel pages. The server
+ * events from `GET /ledger/leaves` (regulator or admin key), one page per range. The server
  * does not send the leaf hashes it sealed, so a changed event is caught by its block's root.
  */
-import {
-  AuditSourceError,
-  type ChainSource,
-  type SourceBlock,
-  type SourceLeaf,
-} from './chain-source';
+import type { ChainSource, SourceBlock, SourceLeaf } from '@pedigree/ledger';
+import { AuditSourceError } from './audit-source.error';
 
 /** The largest page each endpoint answers (docs/ledger.md). */
 const LEAVES_PAGE = 10_000;
@@ -63,15 +59,13 @@ export class HttpChainSource implements ChainSource {
     }));
   }
 
+  /** One page from `from` on; the server may cut it short by bytes, and the driver goes on. */
   async leaves(from: number, to: number): Promise<SourceLeaf[]> {
-    const pages: Promise<{ leaves: LeafJson[] }>[] = [];
-    for (let start = from; start < to; start += LEAVES_PAGE) {
-      const limit = Math.min(LEAVES_PAGE, to - start);
-      pages.push(this.get(`/ledger/leaves?from=${start}&limit=${limit}`));
-    }
-    return (await Promise.all(pages)).flatMap((page) =>
-      page.leaves.map((leaf) => ({ ...leaf, document: bytes(leaf.document) })),
+    const limit = Math.min(LEAVES_PAGE, to - from);
+    const page = await this.get<{ leaves: LeafJson[] }>(
+      `/ledger/leaves?from=${from}&limit=${limit}`,
     );
+    return page.leaves.map((leaf) => ({ ...leaf, document: bytes(leaf.document) }));
   }
 
   async signers(): Promise<string[]> {

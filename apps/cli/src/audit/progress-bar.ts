@@ -9,7 +9,10 @@ export function progressBar(
   tty = process.stderr.isTTY,
 ): (done: number, total: number) => void {
   let shown = -1;
+  let last = -1;
   return (done, total) => {
+    if (done === last) return;
+    last = done;
     const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
     const counts = `${done.toLocaleString('en')} / ${total.toLocaleString('en')} events`;
     if (tty) {

@@ -5,13 +5,17 @@
  * Without --key it trusts the sealer keys the source names, and says so.
  */
 import { loadConfig, type PedigreeConfig } from '@pedigree/config';
-import { parseVerifierKey, type NoteVerifierKey } from '@pedigree/ledger';
+import {
+  auditChain,
+  parseVerifierKey,
+  type ChainSource,
+  type NoteVerifierKey,
+} from '@pedigree/ledger';
 import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import { ChainReader } from '@pedigree/persistence';
 import { Client } from 'pg';
 import { parseArgs } from 'node:util';
-import { auditChain } from '../audit/audit-chain';
-import { AuditSourceError, type ChainSource } from '../audit/chain-source';
+import { AuditSourceError } from '../audit/audit-source.error';
 import { HttpChainSource } from '../audit/http-chain-source';
 import { progressBar } from '../audit/progress-bar';
 import type { Io } from './io';

@@ -27,6 +27,9 @@ export interface ChainLeafRow {
   sealedHash: Buffer | null;
 }
 
+/** Document bytes per leaf range read: far below every size limit on the way. */
+export const LEAF_RANGE_BYTES = 16 * 1024 * 1024;
+
 export class ChainReader {
   /** Where the audit says it took the sealer keys from when none are pinned. */
   readonly signersFrom = 'recorded in the database';
@@ -46,22 +49,28 @@ export class ChainReader {
   }
 
   /**
-   * Sealed events with leaf index in [from, to), in leaf order. The hot path of the audit (a
-   * million leaves): the server packs the range into one bytea, because node-postgres spends
-   * ~5 µs per row parsing, and we cut it into views of one buffer. Per leaf, big-endian:
-   * leaf_index (8) || id (8) || length(document) (4) || length(sealed hash), 0 or 32 (4) ||
-   * sealed hash || document.
+   * Sealed events with leaf index in [from, to), in leaf order, cut short once their documents
+   * pass LEAF_RANGE_BYTES (at least one is returned): commissioning events are ~56 KiB each, and
+   * one value must stay far below PostgreSQL's 1 GB and V8's string limits. The caller goes on
+   * from the last leaf returned. The hot path of the audit (a million leaves): the server packs
+   * the range into one bytea, because node-postgres spends ~5 µs per row parsing, and we cut it
+   * into views of one buffer. Per leaf, big-endian: leaf_index (8) || id (8) ||
+   * length(document) (4) || length(sealed hash), 0 or 32 (4) || sealed hash || document.
    */
   async leaves(from: number, to: number): Promise<ChainLeafRow[]> {
     const { rows } = await this.client.query<[Buffer | null]>({
-      text: `SELECT string_agg(int8send(e.leaf_index) || int8send(e.id) || int4send(length(e.document))
-                || int4send(coalesce(length(n.hash), 0)) || coalesce(n.hash, '') || e.document,
-                '' ORDER BY e.leaf_index)
-               FROM events e
-               LEFT JOIN merkle_nodes n ON n.level = 0 AND n.idx = e.leaf_index
+      text: `WITH range AS (
+               SELECT e.leaf_index, e.id, e.document,
+                      sum(length(e.document)) OVER (ORDER BY e.leaf_index) AS running
+                 FROM events e WHERE e.leaf_index >= $1 AND e.leaf_index < $2)
+             SELECT string_agg(int8send(r.leaf_index) || int8send(r.id) || int4send(length(r.document))
+                || int4send(coalesce(length(n.hash), 0)) || coalesce(n.hash, '') || r.document,
+                '' ORDER BY r.leaf_index)
+               FROM range r
+               LEFT JOIN merkle_nodes n ON n.level = 0 AND n.idx = r.leaf_index
                     AND n.idx >= $1 AND n.idx < $2
-              WHERE e.leaf_index >= $1 AND e.leaf_index < $2`,
-      values: [from, to],
+              WHERE r.running <= $3 OR r.leaf_index = (SELECT min(leaf_index) FROM range)`,
+      values: [from, to, LEAF_RANGE_BYTES],
       rowMode: 'array',
     });
     return unpackLeaves(rows[0]?.[0] ?? null);

@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { LEAF_RANGE_BYTES } from './chain-reader';
 import type { EventLeaf, SealedLeaf, UnsealedEvent } from './ledger.rows';
 
 @Injectable()
@@ -32,13 +33,20 @@ export class LedgerEventRepository {
 
   /**
    * Sealed events with leaf index in [from, from + limit), in leaf order (the unique index on
-   * leaf_index): a range of indexes, not a count of rows, so a deleted event shows as a gap.
+   * leaf_index): a range of indexes, not a count of rows, so a deleted event shows as a gap. Cut
+   * short once the documents pass LEAF_RANGE_BYTES (at least one is returned); the client goes
+   * on from the last leaf it got.
    */
   async sealedRange(from: number, limit: number): Promise<SealedLeaf[]> {
     const rows: { leafIndex: string; eventId: string; document: Buffer }[] = await this.db.query(
-      `SELECT leaf_index AS "leafIndex", id::text AS "eventId", document FROM events
-        WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index`,
-      [from, from + limit],
+      `WITH range AS (
+         SELECT leaf_index, id, document,
+                sum(length(document)) OVER (ORDER BY leaf_index) AS running
+           FROM events WHERE leaf_index >= $1 AND leaf_index < $2)
+       SELECT leaf_index AS "leafIndex", id::text AS "eventId", document FROM range
+        WHERE running <= $3 OR leaf_index = (SELECT min(leaf_index) FROM range)
+        ORDER BY leaf_index`,
+      [from, from + limit, LEAF_RANGE_BYTES],
     );
     return rows.map((row) => ({ ...row, leafIndex: Number(row.leafIndex) }));
   }
