@@ -38,6 +38,9 @@ async function main(): Promise<void> {
       await insertSyntheticEvents(sql);
       const sealing = await benchSealing(env, sql);
       const ceiling = await insertCeiling(sql);
+      // Sealing rewrote every event row (its leaf index): let the table reach the steady state
+      // autovacuum keeps it in, rather than audit while autovacuum competes for the two cores.
+      await sql.query('VACUUM ANALYZE events, merkle_nodes');
       const audit = await benchAudit(url);
       const sha = shaRate(await averageEventSize(sql));
       report({ commissionMs, sealing, ceiling, audit, sha });
@@ -149,14 +152,28 @@ async function insertCeiling(sql: Client): Promise<number> {
   return median(rates);
 }
 
-/** `pedigree audit` as a user runs it, timed from outside (process start included). */
-async function benchAudit(url: string): Promise<{ events: number; perSecond: number }> {
-  const started = performance.now();
-  const result = await runPedigree(['audit', '--database', url]);
-  const seconds = (performance.now() - started) / 1000;
-  if (result.code !== 0) throw new Error(`audit failed: ${result.stdout}${result.stderr}`);
-  const events = Number(/, ([\d,]+) events/.exec(result.stdout)![1].replaceAll(',', ''));
-  return { events, perSecond: events / seconds };
+/**
+ * `pedigree audit` as a user runs it, median of 3: the rate it reports (first leaf to verdict)
+ * and the rate timed from outside (process start and connection included).
+ */
+async function benchAudit(
+  url: string,
+): Promise<{ events: number; perSecond: number; wallPerSecond: number }> {
+  const runs: Array<{ events: number; perSecond: number; wallPerSecond: number }> = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    const result = await runPedigree(['audit', '--database', url]);
+    const seconds = (performance.now() - started) / 1000;
+    if (result.code !== 0) throw new Error(`audit failed: ${result.stdout}${result.stderr}`);
+    const events = Number(/, ([\d,]+) events/.exec(result.stdout)![1].replaceAll(',', ''));
+    const reported = Number(/\(([\d,]+) events\/s\)/.exec(result.stdout)![1].replaceAll(',', ''));
+    runs.push({ events, perSecond: reported, wallPerSecond: events / seconds });
+  }
+  return {
+    events: runs[0].events,
+    perSecond: median(runs.map((r) => r.perSecond)),
+    wallPerSecond: median(runs.map((r) => r.wallPerSecond)),
+  };
 }
 
 async function averageEventSize(sql: Client): Promise<number> {
@@ -180,7 +197,7 @@ function report(r: {
   commissionMs: number;
   sealing: { events: number; perSecond: number };
   ceiling: number;
-  audit: { events: number; perSecond: number };
+  audit: { events: number; perSecond: number; wallPerSecond: number };
   sha: { size: number; perSecond: number };
 }): void {
   const n = (x: number) => Math.round(x).toLocaleString('en');
@@ -194,7 +211,7 @@ function report(r: {
     `  batched insert ceiling (unnest)          ${n(r.ceiling)} rows/s = ${n(r.ceiling / 3)} events/s at 3 rows each; sealing reaches ${(r.sealing.perSecond / (r.ceiling / 3)).toFixed(2)} of it`,
   );
   console.log(
-    `audit of ${n(r.audit.events)} events                 ${n(r.audit.perSecond)} events/s   (target >= 200,000)`,
+    `audit of ${n(r.audit.events)} events (median of 3)    ${n(r.audit.perSecond)} events/s   (target >= 200,000); ${n(r.audit.wallPerSecond)} /s with process start`,
   );
   console.log(
     `  raw SHA-256 of ${r.sha.size} B, node:crypto          ${n(r.sha.perSecond)} /s; audit reaches ${(r.audit.perSecond / r.sha.perSecond).toFixed(2)} of it (about 2 hashes per event)`,

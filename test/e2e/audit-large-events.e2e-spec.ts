@@ -1,7 +1,7 @@
 /**
- * Events far larger than a leaf range's byte budget (16 MiB): the database and the API cut each
- * range short and the audit goes on from the last leaf it got, so a chain of big events is read
- * whole, never taken for one with missing leaves.
+ * Events far larger than a page of GET /ledger/leaves may hold (16 MiB): the API cuts each page
+ * short and the audit goes on from the last leaf it got, so a chain of big events is read whole,
+ * never taken for one with missing leaves; the database streams them without any such limit.
  */
 import { apiClient } from '../harness/api-client';
 import { EventTable } from '../harness/events';

@@ -14,7 +14,7 @@ import {
   formatCheckpoint,
   formatVerifierKey,
   GENESIS_PREVIOUS_HASH,
-  leafHash,
+  createLeafHasher,
   signBlockHeader,
   signNote,
   type BlockHeader,
@@ -75,7 +75,8 @@ export function buildBlock(
     nodes.indexes.push(index);
     nodes.hashes.push(hash);
   };
-  for (const event of events) range.append(leafHash(backend, event.document), visit);
+  const hashLeaf = createLeafHasher(backend);
+  for (const event of events) range.append(hashLeaf(event.document), visit);
   const root = range.root();
   const header: BlockHeader = {
     version: 1,

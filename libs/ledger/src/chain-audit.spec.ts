@@ -78,11 +78,26 @@ describe('ChainAudit', () => {
     });
   });
 
-  it('names the leaf itself when the sealed leaf hash is known', () => {
+  it('names the changed leaf itself from the leaf hashes the sealer recorded', () => {
     const run = new ChainAudit(backend, [signer], ORIGIN);
-    expect(run.leaf(0, documents[1], 'event 1', leafHash(backend, documents[0]))).toMatchObject({
-      where: 'leaf 0 (event 1)',
+    const blocks = chain();
+    const sealed = new Map(documents.map((d, i) => [i, leafHash(backend, d)]));
+    for (let i = 0; i < 3; i++) run.leaf(i, documents[i], `event ${i + 1}`);
+    expect(run.block(blocks[0])).toBeNull();
+    const changed = [3, 4, 5, 6].map((i) => ({
+      index: i,
+      document: i === 5 ? documents[6] : documents[i],
+      label: `event ${i + 1}`,
+    }));
+    for (const leaf of changed) run.leaf(leaf.index, leaf.document, leaf.label);
+    expect(run.block(blocks[1])).toMatchObject({ where: 'block 1', leaves: { from: 3, to: 7 } });
+    expect(run.pinpoint(changed, sealed)).toMatchObject({
+      where: 'leaf 5 (event 6)',
       what: expect.stringContaining('do not hash to the leaf hash sealed'),
+    });
+    expect(run.pinpoint(changed, new Map([...sealed].filter(([i]) => i !== 3)))).toMatchObject({
+      where: 'leaf 3 (event 4)',
+      what: expect.stringContaining('no leaf hash was recorded'),
     });
   });
 

@@ -8,7 +8,7 @@ import { blockHash, verifyBlockHeader, type BlockHeader } from './block-header';
 import { parseCheckpoint } from './checkpoint';
 import { CompactRange } from './compact-range';
 import type { CryptoBackend } from './crypto-backend';
-import { leafHash } from './merkle-hash';
+import { createLeafHasher, type LeafHasher } from './merkle-hash';
 import { openNote } from './signed-note';
 import type { NoteVerifierKey } from './note-key';
 
@@ -24,6 +24,8 @@ export interface AuditFinding {
   /** e.g. "leaf 41 (event 57)" or "block 3". */
   where: string;
   what: string;
+  /** For a block whose root does not match: the leaves it covers, [from, to), to pinpoint. */
+  leaves?: { from: number; to: number };
 }
 
 /**
@@ -34,6 +36,7 @@ export interface AuditFinding {
  */
 export class ChainAudit {
   private readonly range: CompactRange;
+  private readonly hashLeaf: LeafHasher;
   private previous: { height: number; hash: Uint8Array; treeSize: number } | null = null;
   private leaves = 0;
   private blocks = 0;
@@ -44,19 +47,14 @@ export class ChainAudit {
     private readonly origin: string,
   ) {
     this.range = CompactRange.empty(backend);
+    this.hashLeaf = createLeafHasher(backend);
   }
 
   /**
    * The next leaf's bytes. `label` names the leaf's source in findings (e.g. "event 57").
-   * `sealedHash`, when the source kept one, pins the finding to this exact leaf.
    * @throws never
    */
-  leaf(
-    index: number,
-    document: Uint8Array,
-    label: string,
-    sealedHash?: Uint8Array,
-  ): AuditFinding | null {
+  leaf(index: number, document: Uint8Array, label: string): AuditFinding | null {
     if (index !== this.leaves) {
       return index > this.leaves
         ? {
@@ -68,15 +66,34 @@ export class ChainAudit {
             what: `appears twice or out of order (leaf ${this.leaves} was expected)`,
           };
     }
-    const hash = leafHash(this.backend, document);
-    if (sealedHash && !bytesEqual(hash, sealedHash)) {
-      return {
-        where: `leaf ${index} (${label})`,
-        what: "its event's bytes do not hash to the leaf hash sealed for it: the event was changed",
-      };
-    }
+    const hash = this.hashLeaf(document);
     this.range.append(hash);
     this.leaves += 1;
+    return null;
+  }
+
+  /**
+   * After a block whose root does not match (its finding carries `leaves`): hashes that block's
+   * events again and compares each with the leaf hash the sealer recorded, naming the first that
+   * differs; null when they all agree (the block's finding stands). Off the hot path: only a
+   * failed audit reads the events twice.
+   * @throws never
+   */
+  pinpoint(
+    leaves: ReadonlyArray<{ index: number; document: Uint8Array; label: string }>,
+    sealed: ReadonlyMap<number, Uint8Array>,
+  ): AuditFinding | null {
+    for (const { index, document, label } of leaves) {
+      const recorded = sealed.get(index);
+      if (!recorded || !bytesEqual(this.hashLeaf(document), recorded)) {
+        return {
+          where: `leaf ${index} (${label})`,
+          what: recorded
+            ? "its event's bytes do not hash to the leaf hash sealed for it: the event was changed"
+            : 'no leaf hash was recorded for it when it was sealed',
+        };
+      }
+    }
     return null;
   }
 
@@ -112,6 +129,7 @@ export class ChainAudit {
     if (!bytesEqual(header.root, this.range.root())) {
       return {
         where,
+        leaves: { from: this.previous?.treeSize ?? 0, to: header.treeSize },
         what: `its root ${toBase64(header.root)} is not the root of the events it covers (${toBase64(this.range.root())}): an event was changed, swapped or removed`,
       };
     }

@@ -3,7 +3,9 @@ import { backends } from '../test/ledger-vectors';
 import { toHex } from './bytes';
 import { CompactRange, frontierNodeIds } from './compact-range';
 import { LedgerError } from './ledger-error';
-import { leafHash } from './merkle-hash';
+import { createLeafHasher, leafHash } from './merkle-hash';
+import { nobleBackend } from './noble-backend';
+import fc from 'fast-check';
 import { InMemoryMerkleStore } from './merkle-store';
 import { inclusionProof, rootAt } from './merkle-tree';
 
@@ -60,4 +62,17 @@ test('sizes beyond 2^32 keep exact arithmetic', () => {
     { level: 2, index: 2 ** 38 },
     { level: 0, index: 2 ** 40 + 4 },
   ]);
+});
+
+describe('createLeafHasher', () => {
+  it('hashes exactly as leafHash, through a buffer that grows and is reused', () => {
+    const hashLeaf = createLeafHasher(nobleBackend);
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 3000 }), { maxLength: 20 }), (leaves) => {
+        for (const data of leaves) {
+          expect(toHex(hashLeaf(data))).toBe(toHex(leafHash(nobleBackend, data)));
+        }
+      }),
+    );
+  });
 });

@@ -14,8 +14,15 @@ export {
   type SourceLeaf,
 } from './audit-chain';
 export { ChainAudit, type AuditedBlock, type AuditFinding } from './chain-audit';
-export { createNodeHasher, emptyRoot, HASH_SIZE, leafHash, nodeHash } from './merkle-hash';
-export type { NodeHasher } from './merkle-hash';
+export {
+  createLeafHasher,
+  createNodeHasher,
+  emptyRoot,
+  HASH_SIZE,
+  leafHash,
+  nodeHash,
+} from './merkle-hash';
+export type { LeafHasher, NodeHasher } from './merkle-hash';
 export { CompactRange, frontierNodeIds } from './compact-range';
 export type { NodeVisitor } from './compact-range';
 export { InMemoryMerkleStore } from './merkle-store';

@@ -9,7 +9,7 @@ export type {
 export { BULK_CHUNK, PackRepository } from './catalogue/pack.repository';
 export { ProductRepository, type NewBatch, type NewProduct } from './catalogue/product.repository';
 export { dataSourceOptions, migrate } from './data-source';
-export { ChainReader, type ChainBlockRow, type ChainLeafRow } from './ledger/chain-reader';
+export { ChainReader } from './ledger/chain-reader';
 export { EventRepository, type NewEvent, type StoredEvent } from './events/event.repository';
 export { ApiKeyRepository } from './identity/api-key.repository';
 export type { ApiKey, ApiKeyCredential, Organisation, Site } from './identity/identity.rows';

@@ -59,13 +59,21 @@ export class HttpChainSource implements ChainSource {
     }));
   }
 
-  /** One page from `from` on; the server may cut it short by bytes, and the driver goes on. */
-  async leaves(from: number, to: number): Promise<SourceLeaf[]> {
-    const limit = Math.min(LEAVES_PAGE, to - from);
-    const page = await this.get<{ leaves: LeafJson[] }>(
-      `/ledger/leaves?from=${from}&limit=${limit}`,
-    );
-    return page.leaves.map((leaf) => ({ ...leaf, document: bytes(leaf.document) }));
+  /**
+   * Page after page from `from` on. The server may cut a page short (by bytes): the next page
+   * starts after the last leaf received, or after the page when it held none (those are missing).
+   */
+  async *leaves(from: number, to: number): AsyncGenerator<SourceLeaf[]> {
+    let next = from;
+    while (next < to) {
+      const limit = Math.min(LEAVES_PAGE, to - next);
+      const page = await this.get<{ leaves: LeafJson[] }>(
+        `/ledger/leaves?from=${next}&limit=${limit}`,
+      );
+      const leaves = page.leaves.map((leaf) => ({ ...leaf, document: bytes(leaf.document) }));
+      next = leaves.length > 0 ? leaves[leaves.length - 1].leafIndex + 1 : next + limit;
+      yield leaves;
+    }
   }
 
   async signers(): Promise<string[]> {

@@ -1,79 +1,81 @@
 /**
  * Reads the chain for `pedigree audit`, straight from PostgreSQL on one plain connection (the
- * audit runs outside the apps): blocks in height order, and sealed events in leaf order with the
- * leaf hash the sealer recorded for each, in ranges of leaf indexes so that a missing row shows
- * as a gap. The rows have the shape of the audit's source interface (apps/cli/src/audit), so this
- * reader is one of its implementations; the HTTP API is the other.
+ * audit runs outside the apps): blocks in height order, sealed events in leaf order, and (only to
+ * name a changed leaf) the leaf hashes the sealer recorded. The leaves are the hot path (a
+ * million of them): one `COPY ... TO STDOUT (FORMAT binary)` streams them as raw bytes, read as
+ * they arrive, with no per-row parsing in node-postgres, no hex and no size limit on a range.
  */
+import type { ChainSource, SourceBlock, SourceLeaf } from '@pedigree/ledger';
 import type { Client } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 
-export interface ChainBlockRow {
-  height: number;
-  previousHash: Buffer;
-  /** sealed_at in whole milliseconds since 1970: the header's timeMs. */
-  timeMs: number;
-  treeSize: number;
-  root: Buffer;
-  signature: Buffer;
-  checkpoint: string;
-  signer: string;
-}
+/** Leaves handed to the audit at a time. */
+const BATCH = 10_000;
+/** PGCOPY\n\xff\r\n\0, flags (4), header extension length (4). */
+const COPY_HEADER = 19;
 
-export interface ChainLeafRow {
-  leafIndex: number;
-  eventId: string;
-  document: Buffer;
-  /** What merkle_nodes holds at level 0 for this leaf; null when missing. */
-  sealedHash: Buffer | null;
-}
-
-/** Document bytes per leaf range read: far below every size limit on the way. */
-export const LEAF_RANGE_BYTES = 16 * 1024 * 1024;
-
-export class ChainReader {
+export class ChainReader implements ChainSource {
   /** Where the audit says it took the sealer keys from when none are pinned. */
   readonly signersFrom = 'recorded in the database';
 
   constructor(private readonly client: Client) {}
 
   /** Blocks with height >= `fromHeight`, at most `limit`, in height order. */
-  async blocks(fromHeight: number, limit: number): Promise<ChainBlockRow[]> {
+  async blocks(fromHeight: number, limit: number): Promise<SourceBlock[]> {
     const { rows } = await this.client.query(
       `SELECT height::float8 AS height, previous_hash AS "previousHash",
               floor(extract(epoch FROM sealed_at) * 1000)::float8 AS "timeMs",
-              tree_size::float8 AS "treeSize", root, signature, checkpoint, signer
+              tree_size::float8 AS "treeSize", root, signature, checkpoint
          FROM blocks WHERE height >= $1 ORDER BY height LIMIT $2`,
       [fromHeight, limit],
     );
     return rows;
   }
 
-  /**
-   * Sealed events with leaf index in [from, to), in leaf order, cut short once their documents
-   * pass LEAF_RANGE_BYTES (at least one is returned): commissioning events are ~56 KiB each, and
-   * one value must stay far below PostgreSQL's 1 GB and V8's string limits. The caller goes on
-   * from the last leaf returned. The hot path of the audit (a million leaves): the server packs
-   * the range into one bytea, because node-postgres spends ~5 µs per row parsing, and we cut it
-   * into views of one buffer. Per leaf, big-endian: leaf_index (8) || id (8) ||
-   * length(document) (4) || length(sealed hash), 0 or 32 (4) || sealed hash || document.
-   */
-  async leaves(from: number, to: number): Promise<ChainLeafRow[]> {
-    const { rows } = await this.client.query<[Buffer | null]>({
-      text: `WITH range AS (
-               SELECT e.leaf_index, e.id, e.document,
-                      sum(length(e.document)) OVER (ORDER BY e.leaf_index) AS running
-                 FROM events e WHERE e.leaf_index >= $1 AND e.leaf_index < $2)
-             SELECT string_agg(int8send(r.leaf_index) || int8send(r.id) || int4send(length(r.document))
-                || int4send(coalesce(length(n.hash), 0)) || coalesce(n.hash, '') || r.document,
-                '' ORDER BY r.leaf_index)
-               FROM range r
-               LEFT JOIN merkle_nodes n ON n.level = 0 AND n.idx = r.leaf_index
-                    AND n.idx >= $1 AND n.idx < $2
-              WHERE r.running <= $3 OR r.leaf_index = (SELECT min(leaf_index) FROM range)`,
-      values: [from, to, LEAF_RANGE_BYTES],
-      rowMode: 'array',
-    });
-    return unpackLeaves(rows[0]?.[0] ?? null);
+  /** Sealed events with leaf index in [from, to), in leaf order, in batches. */
+  async *leaves(from: number, to: number): AsyncGenerator<SourceLeaf[]> {
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) {
+      throw new RangeError(`leaf range [${from}, ${to}) must be whole numbers`);
+    }
+    const stream = this.client.query(
+      copyTo(`COPY (
+        SELECT e.leaf_index, e.id, e.document FROM events e
+         WHERE e.leaf_index >= ${from} AND e.leaf_index < ${to}
+         ORDER BY e.leaf_index) TO STDOUT (FORMAT binary)`),
+    );
+    let pending: Buffer = Buffer.alloc(0);
+    let headerRead = false;
+    let batch: SourceLeaf[] = [];
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      let at = 0;
+      if (!headerRead) {
+        if (pending.length < COPY_HEADER) continue;
+        at = COPY_HEADER + pending.readUInt32BE(15);
+        headerRead = true;
+      }
+      for (;;) {
+        const row = readRow(pending, at);
+        if (!row) break;
+        at = row.end;
+        if (row.leaf) batch.push(row.leaf);
+      }
+      pending = pending.subarray(at);
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  /** The leaf hashes the sealer recorded (merkle_nodes level 0) for leaves [from, to). */
+  async sealedLeafHashes(from: number, to: number): Promise<Map<number, Uint8Array>> {
+    const { rows } = await this.client.query(
+      `SELECT idx::float8 AS idx, hash FROM merkle_nodes WHERE level = 0 AND idx >= $1 AND idx < $2`,
+      [from, to],
+    );
+    return new Map(rows.map((row: { idx: number; hash: Buffer }) => [row.idx, row.hash]));
   }
 
   /** The vkeys that signed blocks. */
@@ -99,26 +101,25 @@ export class ChainReader {
   }
 }
 
-/** Cuts the packed range of `leaves` into rows; buffers are views, not copies. */
-function unpackLeaves(packed: Buffer | null): ChainLeafRow[] {
-  const leaves: ChainLeafRow[] = [];
-  if (!packed) return leaves;
-  for (let at = 0; at < packed.length;) {
-    // Two u32 halves: exact for indexes and ids below 2^53, unlike a float8 round trip.
-    const leafIndex = packed.readUInt32BE(at) * 2 ** 32 + packed.readUInt32BE(at + 4);
-    const eventId = packed.readUInt32BE(at + 8) * 2 ** 32 + packed.readUInt32BE(at + 12);
-    const documentLength = packed.readUInt32BE(at + 16);
-    const hashLength = packed.readUInt32BE(at + 20);
-    at += 24;
-    const sealedHash = hashLength === 0 ? null : packed.subarray(at, at + hashLength);
-    at += hashLength;
-    leaves.push({
-      leafIndex,
-      eventId: String(eventId),
-      document: packed.subarray(at, at + documentLength),
-      sealedHash,
-    });
-    at += documentLength;
-  }
-  return leaves;
+/**
+ * One tuple of binary COPY at `at`: field count (int16, -1 ends the data), then per field its
+ * length (int32) and bytes; here always leaf_index and id (int8) and the document (bytea, never
+ * NULL). Null when the buffer ends inside the tuple.
+ */
+function readRow(buffer: Buffer, at: number): { end: number; leaf?: SourceLeaf } | null {
+  if (buffer.length < at + 2) return null;
+  if (buffer.readInt16BE(at) === -1) return { end: at + 2 };
+  // leaf_index and id: int8, length 8 each; read in place, as two u32 halves (exact below 2^53).
+  const documentAt = at + 2 + 2 * (4 + 8) + 4;
+  if (buffer.length < documentAt) return null;
+  const end = documentAt + buffer.readInt32BE(documentAt - 4);
+  if (buffer.length < end) return null;
+  return {
+    end,
+    leaf: {
+      leafIndex: buffer.readUInt32BE(at + 6) * 2 ** 32 + buffer.readUInt32BE(at + 10),
+      eventId: String(buffer.readUInt32BE(at + 18) * 2 ** 32 + buffer.readUInt32BE(at + 22)),
+      document: buffer.subarray(documentAt, end),
+    },
+  };
 }

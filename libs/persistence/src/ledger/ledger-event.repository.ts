@@ -2,8 +2,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LEAF_RANGE_BYTES } from './chain-reader';
 import type { EventLeaf, SealedLeaf, UnsealedEvent } from './ledger.rows';
+
+/**
+ * Document bytes per page of GET /ledger/leaves: commissioning events are ~56 KiB each, and one
+ * answer must stay far below PostgreSQL's and V8's size limits.
+ */
+export const LEAF_PAGE_BYTES = 16 * 1024 * 1024;
 
 @Injectable()
 export class LedgerEventRepository {
@@ -34,7 +39,7 @@ export class LedgerEventRepository {
   /**
    * Sealed events with leaf index in [from, from + limit), in leaf order (the unique index on
    * leaf_index): a range of indexes, not a count of rows, so a deleted event shows as a gap. Cut
-   * short once the documents pass LEAF_RANGE_BYTES (at least one is returned); the client goes
+   * short once the documents pass LEAF_PAGE_BYTES (at least one is returned); the client goes
    * on from the last leaf it got.
    */
   async sealedRange(from: number, limit: number): Promise<SealedLeaf[]> {
@@ -46,7 +51,7 @@ export class LedgerEventRepository {
        SELECT leaf_index AS "leafIndex", id::text AS "eventId", document FROM range
         WHERE running <= $3 OR leaf_index = (SELECT min(leaf_index) FROM range)
         ORDER BY leaf_index`,
-      [from, from + limit, LEAF_RANGE_BYTES],
+      [from, from + limit, LEAF_PAGE_BYTES],
     );
     return rows.map((row) => ({ ...row, leafIndex: Number(row.leafIndex) }));
   }
