@@ -5,7 +5,7 @@
  */
 import { apiClient } from '../harness/api-client';
 import { EventTable } from '../harness/events';
-import { TEST_ADMIN_KEY, brokerUrl } from '../harness/services';
+import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { runPedigree, spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -17,9 +17,7 @@ describe('pedigree audit on events larger than a range budget', () => {
   beforeAll(async () => {
     databaseUrl = await workerDatabaseUrl('audit_large_events');
     platform = await spawnPlatform({
-      DATABASE_URL: databaseUrl,
-      MQTT_URL: brokerUrl(),
-      PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY,
+      ...platformEnv(databaseUrl),
     });
     table = await EventTable.connect(databaseUrl);
     // 24 events of 3 MiB: every 16 MiB range holds five of them at most.

@@ -3,7 +3,7 @@
  * make and the sentence they get back.
  */
 import { apiClient, randomGln } from '../harness/api-client';
-import { TEST_ADMIN_KEY, brokerUrl } from '../harness/services';
+import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -14,9 +14,7 @@ describe('organisations, sites and API keys', () => {
 
   beforeAll(async () => {
     platform = await spawnPlatform({
-      DATABASE_URL: await workerDatabaseUrl(),
-      MQTT_URL: brokerUrl(),
-      PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY,
+      ...platformEnv(await workerDatabaseUrl()),
     });
     request = apiClient(platform.url);
     const created = await request('POST', '/organisations', {

@@ -16,7 +16,7 @@ import {
 import { nodeCryptoBackend as backend } from '@pedigree/ledger/node';
 import { apiClient } from '../harness/api-client';
 import { EventTable, testDocument } from '../harness/events';
-import { TEST_ADMIN_KEY, brokerUrl } from '../harness/services';
+import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -36,9 +36,7 @@ describe('the ledger API', () => {
     databaseUrl = await workerDatabaseUrl('ledger_api');
     table = await EventTable.connect(databaseUrl);
     const platform = await spawnPlatform({
-      DATABASE_URL: databaseUrl,
-      MQTT_URL: brokerUrl(),
-      PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY,
+      ...platformEnv(databaseUrl),
       PEDIGREE_SEALER_KEY: skey,
       PEDIGREE_LOG_ORIGIN: ORIGIN,
     });

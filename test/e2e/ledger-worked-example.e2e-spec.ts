@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { apiClient } from '../harness/api-client';
 import { EventTable, testDocument } from '../harness/events';
 import { repoRoot } from '../harness/repo-root';
-import { TEST_ADMIN_KEY, brokerUrl } from '../harness/services';
+import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -209,9 +209,7 @@ describe('an inclusion proof over HTTP', () => {
     const databaseUrl = await workerDatabaseUrl('ledger_worked');
     table = await EventTable.connect(databaseUrl);
     platform = await spawnPlatform({
-      DATABASE_URL: databaseUrl,
-      MQTT_URL: brokerUrl(),
-      PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY,
+      ...platformEnv(databaseUrl),
       PEDIGREE_SEALER_KEY: skey,
       PEDIGREE_LOG_ORIGIN: 'pedigree.test/worked',
     });

@@ -14,7 +14,7 @@ import {
 } from '@pedigree/ledger';
 import { nodeCryptoBackend as backend } from '@pedigree/ledger/node';
 import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
-import { TEST_ADMIN_KEY, brokerUrl } from '../harness/services';
+import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -57,9 +57,7 @@ describe('a pack from the line to the wholesaler', () => {
 
   beforeAll(async () => {
     platform = await spawnPlatform({
-      DATABASE_URL: await workerDatabaseUrl(),
-      MQTT_URL: brokerUrl(),
-      PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY,
+      ...platformEnv(await workerDatabaseUrl()),
     });
     request = apiClient(platform.url);
     maker = await organisation('Acme Pharma', ['manufacturer'], plant, 'Lyon');

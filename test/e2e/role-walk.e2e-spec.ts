@@ -8,7 +8,7 @@ import { ApiModule } from '@pedigree/api';
 import { ROLES, type Role } from '@pedigree/domain';
 import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
 import { EventTable, testDocument } from '../harness/events';
-import { TEST_ADMIN_KEY, brokerUrl } from '../harness/services';
+import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -262,9 +262,7 @@ describe('every endpoint with every role', () => {
 
   beforeAll(async () => {
     platform = await spawnPlatform({
-      DATABASE_URL: await workerDatabaseUrl(),
-      MQTT_URL: brokerUrl(),
-      PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY,
+      ...platformEnv(await workerDatabaseUrl()),
     });
     request = apiClient(platform.url);
     for (const role of ROLES) {

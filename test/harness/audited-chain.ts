@@ -4,7 +4,7 @@
  * aim at and one byte to change.
  */
 import { EventTable, testDocument, type EventRow, type StoredBlock } from './events';
-import { TEST_ADMIN_KEY, brokerUrl } from './services';
+import { platformEnv } from './services';
 import { runPedigree, spawnPlatform, type SpawnedPlatform } from './spawn-platform';
 import { workerDatabaseUrl } from './test-database';
 
@@ -24,9 +24,7 @@ export async function auditedChain(scenario: string, count = 40): Promise<Audite
   const databaseUrl = await workerDatabaseUrl(`audit_${scenario}`);
   const platform = await spawnPlatform(
     {
-      DATABASE_URL: databaseUrl,
-      MQTT_URL: brokerUrl(),
-      PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY,
+      ...platformEnv(databaseUrl),
       PEDIGREE_BLOCK_INTERVAL_MS: '50',
       PEDIGREE_BLOCK_MAX_EVENTS: '7',
     },

@@ -14,6 +14,11 @@ export const BROKER_URL_VARIABLE = 'PEDIGREE_TEST_MQTT_URL';
 /** A fixed admin key the spawned platforms accept (PEDIGREE_ADMIN_KEY). */
 export const TEST_ADMIN_KEY = 'pdg_testadminkey0000000000000000000000000000000';
 
+/** The environment a spawned platform needs for the run's services, on the given database. */
+export function platformEnv(databaseUrl: string): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, MQTT_URL: brokerUrl(), PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY };
+}
+
 export function serverUrl(): string {
   return required(SERVER_URL_VARIABLE);
 }
