@@ -6,6 +6,9 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ApiModule } from '@pedigree/api';
 import { ROLES, type Role } from '@pedigree/domain';
+import { toBase64 } from '@pedigree/ledger';
+import { nodeCryptoBackend } from '@pedigree/ledger/node';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
 import { EventTable, testDocument } from '../harness/events';
 import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
@@ -37,9 +40,18 @@ interface Context {
   sscc: string;
   /** The supplier's site, where the caller ships to. */
   supplierGln: string;
+  /** A scanner enrolled at `gln` (movers; the others own none: a random id). */
+  deviceId: string;
 }
 
 const movers: Caller[] = ['manufacturer', 'distributor', 'pharmacy'];
+
+/** A new scanner's enrolment at the site. */
+const device = (siteGln: string) => ({
+  name: 'Walk scanner',
+  siteGln,
+  publicKey: toBase64(nodeCryptoBackend.publicKeyFromSeed(randomBytes(32))),
+});
 
 /** An event the platform's sealer has sealed, for the ledger rows. */
 const sealedEvent = { id: '' };
@@ -137,6 +149,22 @@ const table: Row[] = [
     route: 'DELETE /api-keys/:id',
     allowed: everyone,
     call: (c) => ({ path: `/api-keys/${c.keyId}` }),
+  },
+  {
+    route: 'POST /devices',
+    allowed: movers,
+    call: (c) => ({ path: '/devices', body: device(c.gln) }),
+  },
+  { route: 'GET /devices', allowed: movers, call: () => ({ path: '/devices' }) },
+  {
+    route: 'GET /devices/:id',
+    allowed: movers,
+    call: (c) => ({ path: `/devices/${c.deviceId}` }),
+  },
+  {
+    route: 'DELETE /devices/:id',
+    allowed: movers,
+    call: (c) => ({ path: `/devices/${c.deviceId}` }),
   },
   {
     route: 'POST /products',
@@ -371,6 +399,8 @@ describe('every endpoint with every role', () => {
       expect(received.status).toBe(201);
     }
     if (moves) await ship(supplier, gln, inTransit);
+    const enrolled = moves && (await request('POST', '/devices', { key, body: device(gln) }));
+    if (enrolled) expect(enrolled.status).toBe(201);
     return {
       gln,
       keyId: spare.body.id,
@@ -381,6 +411,7 @@ describe('every endpoint with every role', () => {
       inTransit: inTransit[0],
       sscc: randomSscc(),
       supplierGln: supplier.gln,
+      deviceId: enrolled ? enrolled.body.id : randomUUID(),
     };
   }
 

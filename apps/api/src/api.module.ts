@@ -1,6 +1,6 @@
 /**
- * The HTTP API behind the API key guard: organisations, sites and keys; the catalogue, commissioning
- * and the supply-chain steps; the ledger.
+ * The HTTP API behind the API key guard: organisations, sites, keys and scanner devices; the
+ * catalogue, commissioning and the supply-chain steps; the ledger.
  */
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -9,6 +9,8 @@ import { ADMIN_KEY, AdminBootstrapService } from './auth/admin-bootstrap.service
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyService } from './auth/api-key.service';
 import { CommissioningService } from './catalogue/commissioning.service';
+import { DevicesController } from './devices/devices.controller';
+import { DevicesService } from './devices/devices.service';
 import { PacksController } from './catalogue/packs.controller';
 import { PacksService } from './catalogue/packs.service';
 import { ProductsController } from './catalogue/products.controller';
@@ -37,6 +39,7 @@ export class ApiModule {
         OrganisationsController,
         SitesController,
         ApiKeysController,
+        DevicesController,
         ProductsController,
         PacksController,
         StepsController,
@@ -46,6 +49,7 @@ export class ApiModule {
         ApiKeyService,
         OrganisationsService,
         SitesService,
+        DevicesService,
         ProductsService,
         CommissioningService,
         RecallService,

@@ -3,6 +3,7 @@ import { ConfigError } from '@pedigree/config';
 import { gs1Command } from './commands/gs1.command';
 import type { Io } from './commands/io';
 import { keysCommand } from './commands/keys.command';
+import { scannerCommand } from './commands/scanner.command';
 
 export const HELP = `pedigree: trace serialized medicine packs in a signed, provable chain
 
@@ -20,6 +21,10 @@ Usage:
                                            (default base https://id.gs1.org)
   pedigree keys generate [--name NAME]     print a new Ed25519 key pair (C2SP note key forms)
   pedigree keys api                        print a random API key (e.g. for PEDIGREE_ADMIN_KEY)
+  pedigree scanner enrol [--name NAME] [--out FILE]
+                                           on a scanner: create its Ed25519 key in FILE (default
+                                           pedigree-scanner.key, 0600) and print the {name,
+                                           publicKey} to register with POST /devices
   pedigree --help                          this text
 
 Configuration comes from environment variables; see README.md.`;
@@ -37,6 +42,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await gs1Command(args, io);
       case 'keys':
         return keysCommand(args, io);
+      case 'scanner':
+        return await scannerCommand(args, io);
       case undefined:
       case '--help':
       case '-h':

@@ -12,7 +12,15 @@ export { dataSourceOptions, migrate } from './data-source';
 export { ChainReader } from './ledger/chain-reader';
 export { EventRepository, type NewEvent, type StoredEvent } from './events/event.repository';
 export { ApiKeyRepository } from './identity/api-key.repository';
-export type { ApiKey, ApiKeyCredential, Organisation, Site } from './identity/identity.rows';
+export { DeviceRepository, type DeviceSeen, type NewDevice } from './identity/device.repository';
+export type {
+  ActiveDevice,
+  ApiKey,
+  ApiKeyCredential,
+  Device,
+  Organisation,
+  Site,
+} from './identity/identity.rows';
 export { OrganisationRepository } from './identity/organisation.repository';
 export { SiteRepository, type NewSite } from './identity/site.repository';
 export { BlockRepository, headerOfBlock } from './ledger/block.repository';

@@ -6,6 +6,7 @@ import { ProductRepository } from './catalogue/product.repository';
 import { dataSourceOptions } from './data-source';
 import { EventRepository } from './events/event.repository';
 import { ApiKeyRepository } from './identity/api-key.repository';
+import { DeviceRepository } from './identity/device.repository';
 import { OrganisationRepository } from './identity/organisation.repository';
 import { SiteRepository } from './identity/site.repository';
 import { BlockRepository } from './ledger/block.repository';
@@ -17,6 +18,7 @@ const repositories = [
   OrganisationRepository,
   SiteRepository,
   ApiKeyRepository,
+  DeviceRepository,
   ProductRepository,
   PackRepository,
   EventRepository,

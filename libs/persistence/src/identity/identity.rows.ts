@@ -35,3 +35,27 @@ export interface ApiKeyCredential {
   secretSha256: Buffer;
   organisation: Organisation;
 }
+
+/** An enrolled scanner as its organisation sees it; `publicKey` is base64 of the raw 32 bytes. */
+export interface Device {
+  id: string;
+  organisationId: string;
+  siteGln: string;
+  name: string;
+  publicKey: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastSeenAt: Date | null;
+  /** Envelopes and scans the ingest has accepted from it. */
+  envelopes: number;
+  scans: number;
+}
+
+/** What the ingest needs to check a device's envelope: its raw key, and for whom it scans. */
+export interface ActiveDevice {
+  id: string;
+  publicKey: Buffer;
+  organisationId: string;
+  siteId: string;
+  siteGln: string;
+}
