@@ -11,7 +11,7 @@
 // order on the wire do not matter. The digest of the signed bytes is what the ingest stores per
 // (device, seq) to tell an identical redelivery (same digest: answer again) from a replay
 // (different digest: REPLAYED_SEQUENCE).
-import { canonicalJson, fromBase64, toBase64 } from '@pedigree/ledger';
+import { canonicalJson, concatBytes, fromBase64, toBase64 } from '@pedigree/ledger';
 import type { CryptoBackend, JsonValue } from '@pedigree/ledger';
 import type { ScanEnvelope, UnsignedScanEnvelope } from './envelope';
 
@@ -45,11 +45,7 @@ function signedValue(envelope: UnsignedScanEnvelope): JsonValue {
  * @example new TextDecoder().decode(signingBytes(envelope)) // 'pedigree/scan-envelope/v1\n{"device":...'
  */
 export function signingBytes(envelope: UnsignedScanEnvelope | ScanEnvelope): Uint8Array {
-  const body = canonicalJson(signedValue(envelope));
-  const out = new Uint8Array(CONTEXT_BYTES.length + body.length);
-  out.set(CONTEXT_BYTES, 0);
-  out.set(body, CONTEXT_BYTES.length);
-  return out;
+  return concatBytes(CONTEXT_BYTES, canonicalJson(signedValue(envelope)));
 }
 
 /**

@@ -13,7 +13,7 @@
 // The context line keeps a header signature from being valid as any other message the same key
 // signs: C2SP notes and cosignatures are text without control bytes, and the encoding starts
 // with 0x01. Integers above 2^53 - 1 are refused (JavaScript numbers stay exact below).
-import { assertLength, assertU53, bytesEqual, readU64, writeU64 } from './bytes';
+import { assertLength, assertU53, bytesEqual, concatBytes, readU64, writeU64 } from './bytes';
 import type { CryptoBackend } from './crypto-backend';
 import { LedgerError } from './ledger-error';
 
@@ -104,11 +104,7 @@ export function blockHash(backend: CryptoBackend, header: BlockHeader): Uint8Arr
  * @example backend.sign(seed, blockSigningMessage(header))
  */
 export function blockSigningMessage(header: BlockHeader): Uint8Array {
-  const encoding = encodeBlockHeader(header);
-  const msg = new Uint8Array(CONTEXT.length + encoding.length);
-  msg.set(CONTEXT, 0);
-  msg.set(encoding, CONTEXT.length);
-  return msg;
+  return concatBytes(CONTEXT, encodeBlockHeader(header));
 }
 
 /**

@@ -4,7 +4,7 @@ export { LedgerError } from './ledger-error';
 export type { LedgerErrorCode } from './ledger-error';
 export type { CryptoBackend } from './crypto-backend';
 export { createNobleBackend, nobleBackend } from './noble-backend';
-export { bytesEqual, fromBase64, fromHex, toBase64, toHex } from './bytes';
+export { bytesEqual, concatBytes, fromBase64, fromHex, toBase64, toHex } from './bytes';
 export { canonicalJson, type JsonValue } from './canonical-json';
 export {
   auditChain,

@@ -1,13 +1,6 @@
 import { gs1CheckDigit } from '@pedigree/gs1';
 import { z } from 'zod';
-import { glnSchema } from '../../sites/dto/site.dto';
-
-const text = (field: string, max: number) =>
-  z
-    .string({ error: `${field} must be text` })
-    .trim()
-    .min(1, { error: `${field} must not be empty` })
-    .max(max, { error: `${field} must be at most ${max} characters` });
+import { glnSchema, text } from '../../sites/dto/site.dto';
 
 /** A GTIN-14 (a GTIN-8/12/13 is padded with zeros), with its check digit. */
 export const gtinSchema = z

@@ -1,6 +1,6 @@
 import { assertStrictPublicKey, fromBase64, LedgerError } from '@pedigree/ledger';
 import { z } from 'zod';
-import { glnSchema } from '../../sites/dto/site.dto';
+import { glnSchema, text } from '../../sites/dto/site.dto';
 
 const HOW_TO_GET_A_KEY =
   'run `pedigree scanner enrol` on the device and send the publicKey it prints';
@@ -32,11 +32,7 @@ export const publicKeySchema = z
   });
 
 export const enrolDeviceSchema = z.strictObject({
-  name: z
-    .string({ error: 'name must say which scanner this is, e.g. "Dock 3 handheld"' })
-    .trim()
-    .min(1, { error: 'name must not be empty' })
-    .max(200, { error: 'name must be at most 200 characters' }),
+  name: text('name', 200),
   siteGln: glnSchema,
   publicKey: publicKeySchema,
 });

@@ -15,7 +15,8 @@ export const glnSchema = z
     }
   });
 
-const text = (field: string, max: number) =>
+/** Required text, trimmed, at most `max` characters; the errors name `field`. */
+export const text = (field: string, max: number) =>
   z
     .string({ error: `${field} must be text` })
     .trim()
