@@ -1,4 +1,6 @@
 /** Where a command writes and reads; tests pass their own. */
+import { PassThrough } from 'node:stream';
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -11,3 +13,16 @@ export const processIo: Io = {
   err: (text) => process.stderr.write(`${text}\n`),
   stdin: process.stdin,
 };
+
+/** An Io that keeps what a command writes, for the commands' specs. */
+export function capturedIo(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+    stdin: new PassThrough(),
+  };
+}

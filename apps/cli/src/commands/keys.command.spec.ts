@@ -1,20 +1,7 @@
 import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import { fromBase64, openNote, parseSignerKey, parseVerifierKey, signNote } from '@pedigree/ledger';
-import { PassThrough } from 'node:stream';
-import type { Io } from './io';
+import { capturedIo as capture } from './io';
 import { keysCommand } from './keys.command';
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    stdin: new PassThrough(),
-  };
-}
 
 describe('pedigree keys', () => {
   it('generates a working Ed25519 note key pair in C2SP forms', () => {

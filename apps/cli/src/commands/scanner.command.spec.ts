@@ -3,21 +3,8 @@ import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import type { Io } from './io';
+import { capturedIo as capture } from './io';
 import { scannerCommand, type ScannerKeyFile } from './scanner.command';
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    stdin: new PassThrough(),
-  };
-}
 
 describe('pedigree scanner enrol', () => {
   let dir: string;
