@@ -232,7 +232,7 @@ describe('scanner devices', () => {
       await db?.destroy();
     });
 
-    it('finds an active device by id with its key, organisation and site, until it is revoked', async () => {
+    it('gives the ingest each device with its key, organisation, site and revocation', async () => {
       const printed = await enrolOnDevice('Counter');
       const enrolled = (
         await request('POST', '/devices', {
@@ -240,19 +240,22 @@ describe('scanner devices', () => {
           body: { ...printed, siteGln: owner.gln },
         })
       ).body;
-      const active = await devices.findActive(enrolled.id);
+      const unknown = crypto.randomUUID();
+      const lookUp = () =>
+        db.transaction((tx) => devices.lockForIngest([enrolled.id, unknown], tx));
+      const [active, ...rest] = await lookUp();
+      expect(rest).toEqual([]);
       expect(active).toMatchObject({
         id: enrolled.id,
         organisationId: enrolled.organisationId,
         siteGln: owner.gln,
         siteId: expect.any(String),
+        revoked: false,
       });
       expect(new Uint8Array(active!.publicKey)).toEqual(fromBase64(printed.publicKey));
 
       await request('DELETE', `/devices/${enrolled.id}`, { key: owner.key });
-      expect(await devices.findActive(enrolled.id)).toBeUndefined();
-      expect((await devices.findById(enrolled.id))?.revokedAt).toBeInstanceOf(Date);
-      expect(await devices.findActive(crypto.randomUUID())).toBeUndefined();
+      expect(await lookUp()).toEqual([{ ...active, revoked: true }]);
     });
 
     it('adds up what the ingest saw, one device or many in one statement', async () => {

@@ -166,6 +166,7 @@ const table: Row[] = [
     allowed: movers,
     call: (c) => ({ path: `/devices/${c.deviceId}` }),
   },
+  { route: 'GET /quarantine', allowed: everyone, call: () => ({ path: '/quarantine' }) },
   {
     route: 'POST /products',
     allowed: ['manufacturer'],

@@ -4,6 +4,7 @@
  */
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RecordingModule } from '@pedigree/recording';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ADMIN_KEY, AdminBootstrapService } from './auth/admin-bootstrap.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -17,15 +18,13 @@ import { ProductsController } from './catalogue/products.controller';
 import { ProductsService } from './catalogue/products.service';
 import { RecallService } from './catalogue/recall.service';
 import { SerialSource } from './catalogue/serial-source';
-import { Clock } from './events/clock';
-import { EventRecorder } from './events/event-recorder.service';
-import { PackResolver } from './events/pack-resolver';
 import { StepsController } from './events/steps.controller';
 import { StepsService } from './events/steps.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { QuarantineController } from './quarantine/quarantine.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 
@@ -35,6 +34,7 @@ export class ApiModule {
   static forRoot(options: { adminKey?: string }): DynamicModule {
     return {
       module: ApiModule,
+      imports: [RecordingModule],
       controllers: [
         OrganisationsController,
         SitesController,
@@ -44,6 +44,7 @@ export class ApiModule {
         PacksController,
         StepsController,
         LedgerController,
+        QuarantineController,
       ],
       providers: [
         ApiKeyService,
@@ -55,9 +56,6 @@ export class ApiModule {
         RecallService,
         PacksService,
         SerialSource,
-        Clock,
-        EventRecorder,
-        PackResolver,
         StepsService,
         LedgerService,
         AdminBootstrapService,

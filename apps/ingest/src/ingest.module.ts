@@ -1,44 +1,31 @@
 /**
- * Ingest: scanner envelopes in over MQTT, verdicts out. For now it holds the process's broker
- * connection (a fixed client id and a persistent session) and reports it to `/health`; the scan
- * handlers arrive with the scanner protocol.
+ * Ingest: scanner envelopes in over MQTT, verdicts out (docs/protocol.md). One broker connection
+ * per process, with a fixed client id and a persistent session, reported to `/health`.
  */
-import {
-  Global,
-  Inject,
-  Injectable,
-  Module,
-  type DynamicModule,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MqttConnection } from '@pedigree/contracts';
-
-@Injectable()
-class IngestLifecycle implements OnModuleInit, OnModuleDestroy {
-  constructor(@Inject(MqttConnection) private readonly connection: MqttConnection) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.connection.open();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.connection.close();
-  }
-}
+import { RecordingModule } from '@pedigree/recording';
+import { EnvelopeIngest } from './envelope-ingest.service';
+import { INGEST_OPTIONS, ScanConsumer, type IngestOptions } from './scan-consumer';
 
 @Global()
 @Module({})
 export class IngestModule {
-  static forRoot(options: { mqttUrl: string; clientId: string }): DynamicModule {
+  static forRoot(options: IngestOptions & { mqttUrl: string; clientId: string }): DynamicModule {
     return {
       module: IngestModule,
+      imports: [RecordingModule],
       providers: [
         {
           provide: MqttConnection,
           useValue: new MqttConnection({ url: options.mqttUrl, clientId: options.clientId }),
         },
-        IngestLifecycle,
+        {
+          provide: INGEST_OPTIONS,
+          useValue: { batchMessages: options.batchMessages, lingerMs: options.lingerMs },
+        },
+        EnvelopeIngest,
+        ScanConsumer,
       ],
       exports: [MqttConnection],
     };

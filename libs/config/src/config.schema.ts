@@ -90,6 +90,24 @@ export const configSchema = z.object({
     ' of milliseconds',
   ).default(250),
   PEDIGREE_BLOCK_MAX_EVENTS: wholeNumber('PEDIGREE_BLOCK_MAX_EVENTS', 1, 100_000).default(10_000),
+  /** The MQTT client id of this ingest replica: fixed, so the broker keeps its session. */
+  PEDIGREE_INGEST_CLIENT_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[0-9A-Za-z._-]{1,64}$/, {
+        error:
+          'PEDIGREE_INGEST_CLIENT_ID must be 1 to 64 letters, digits, ".", "_" or "-", different for each ingest replica',
+      })
+      .optional(),
+  ),
+  PEDIGREE_INGEST_BATCH: wholeNumber('PEDIGREE_INGEST_BATCH', 1, 5_000).default(500),
+  PEDIGREE_INGEST_LINGER_MS: wholeNumber(
+    'PEDIGREE_INGEST_LINGER_MS',
+    0,
+    1_000,
+    ' of milliseconds',
+  ).default(2),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'log', 'debug', 'verbose'], {
       error: 'LOG_LEVEL must be one of error, warn, log, debug, verbose',

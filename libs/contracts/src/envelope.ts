@@ -36,7 +36,9 @@ export type ScanStep = (typeof SCAN_STEPS)[number];
  * The pack action each step asks for: `inspecting` is a verification (changes nothing, answers
  * what a dispense would get), `dispensing` decommissions the pack at a pharmacy.
  */
-export const SCAN_STEP_ACTIONS: Readonly<Record<ScanStep, PackAction>> = {
+export const SCAN_STEP_ACTIONS: Readonly<
+  Record<ScanStep, Extract<PackAction, 'ship' | 'receive' | 'verify' | 'dispense'>>
+> = {
   shipping: 'ship',
   receiving: 'receive',
   inspecting: 'verify',

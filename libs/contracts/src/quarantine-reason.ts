@@ -1,8 +1,8 @@
 // Why a whole scan envelope is refused (DESIGN.md, "Verdicts and alerts": envelope-level reasons).
 // A refused envelope is quarantined with its reason, never dropped, and the device is told on its
-// verdict topic. Four reasons are decided from the bytes alone (parse-envelope.ts); the other four
+// verdict topic. Four reasons are decided from the bytes alone (parse-envelope.ts); the next four
 // need the device registry, its key and the sequence numbers already used, so the ingest decides
-// them. The codes are a contract shared with every scanner implementation: add one here or nowhere.
+// them; the last is the platform's own failure, after retries. The codes are a contract shared with every scanner implementation: add one here or nowhere.
 
 /** Every envelope-level reason, in the order the checks run. */
 export const QUARANTINE_REASONS = [
@@ -14,6 +14,7 @@ export const QUARANTINE_REASONS = [
   'DEVICE_REVOKED',
   'BAD_SIGNATURE',
   'REPLAYED_SEQUENCE',
+  'PROCESSING_FAILED',
 ] as const;
 
 /** One envelope-level reason. */
@@ -46,6 +47,8 @@ export const QUARANTINE_SENTENCES: Readonly<Record<QuarantineReason, string>> = 
     "The message's signature does not match the scanner's enrolled key: check the scanner's key; its scans were not recorded.",
   REPLAYED_SEQUENCE:
     'This sequence number was already used for a different message: the scanner must never reuse a sequence number; its scans were not recorded.',
+  PROCESSING_FAILED:
+    'The platform failed to record this message after several tries and kept it for an administrator: its scans were not recorded; send them again later.',
 };
 
 /**

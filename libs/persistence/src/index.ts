@@ -14,13 +14,19 @@ export { EventRepository, type NewEvent, type StoredEvent } from './events/event
 export { ApiKeyRepository } from './identity/api-key.repository';
 export { DeviceRepository, type DeviceSeen, type NewDevice } from './identity/device.repository';
 export type {
-  ActiveDevice,
   ApiKey,
   ApiKeyCredential,
   Device,
+  IngestDevice,
   Organisation,
   Site,
 } from './identity/identity.rows';
+export {
+  ScanInboxRepository,
+  type AcceptedEnvelope,
+  type QuarantineRow,
+  type QuarantinedMessage,
+} from './ingest/scan-inbox.repository';
 export { OrganisationRepository } from './identity/organisation.repository';
 export { SiteRepository, type NewSite } from './identity/site.repository';
 export { BlockRepository, headerOfBlock } from './ledger/block.repository';

@@ -7,6 +7,7 @@ import { dataSourceOptions } from './data-source';
 import { EventRepository } from './events/event.repository';
 import { ApiKeyRepository } from './identity/api-key.repository';
 import { DeviceRepository } from './identity/device.repository';
+import { ScanInboxRepository } from './ingest/scan-inbox.repository';
 import { OrganisationRepository } from './identity/organisation.repository';
 import { SiteRepository } from './identity/site.repository';
 import { BlockRepository } from './ledger/block.repository';
@@ -26,6 +27,7 @@ const repositories = [
   MerkleNodeRepository,
   LedgerEventRepository,
   SealingRepository,
+  ScanInboxRepository,
 ];
 
 @Global()

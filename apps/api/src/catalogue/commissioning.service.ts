@@ -9,7 +9,7 @@ import { buildDigitalLink, toBracketed, toElementString } from '@pedigree/gs1';
 import type { Organisation } from '@pedigree/persistence';
 import { PackRepository } from '@pedigree/persistence';
 import type { CommissionDto } from './dto/catalogue.dto';
-import { EventRecorder } from '../events/event-recorder.service';
+import { EventRecorder } from '@pedigree/recording';
 import { SitesService } from '../sites/sites.service';
 import { ProductsService } from './products.service';
 import { SerialSource } from './serial-source';

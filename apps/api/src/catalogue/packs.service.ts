@@ -9,8 +9,7 @@ import {
 } from '@pedigree/persistence';
 import { oversees } from '../auth/oversees';
 import { ApiException } from '../errors/api.exception';
-import { Clock } from '../events/clock';
-import { toView } from '../events/pack-projection';
+import { Clock, toView } from '@pedigree/recording';
 
 export interface PackHistory {
   gtin: string;

@@ -1,7 +1,7 @@
 /** Batch recall and product withdrawal, by the manufacturer or a regulator: irreversible. */
 import { Injectable } from '@nestjs/common';
 import type { Batch, Organisation, Product } from '@pedigree/persistence';
-import { EventRecorder } from '../events/event-recorder.service';
+import { EventRecorder } from '@pedigree/recording';
 import { ProductsService } from './products.service';
 
 @Injectable()

@@ -10,6 +10,7 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
+import { RecordingError } from '@pedigree/recording';
 import type { FastifyReply } from 'fastify';
 import { ApiException, statusOf, type ApiErrorCode } from './api.exception';
 
@@ -21,12 +22,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { code, message } = this.describe(error);
     const statusCode = error instanceof HttpException ? error.getStatus() : statusOf(code);
-    const details = error instanceof ApiException ? error.details : undefined;
+    const details =
+      error instanceof ApiException || error instanceof RecordingError ? error.details : undefined;
     void reply.status(statusCode).send({ statusCode, code, message, ...(details && { details }) });
   }
 
   private describe(error: unknown): { code: ApiErrorCode; message: string } {
-    if (error instanceof ApiException) return { code: error.code, message: error.message };
+    if (error instanceof ApiException || error instanceof RecordingError) {
+      return { code: error.code, message: error.message };
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();

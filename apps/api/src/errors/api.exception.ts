@@ -1,10 +1,11 @@
 /**
  * Errors the HTTP API answers with, as codes. Services throw `ApiException(code, sentence)`; the one
  * filter (`api-exception.filter.ts`) maps each code to its HTTP status, exhaustively. A pack rule
- * that refuses an event answers with its code from the shared verdict vocabulary (DESIGN.md), and
- * `details` names each pack that was refused and why.
+ * that refuses an event (the event door's RecordingError) answers with its code from the shared
+ * verdict vocabulary (DESIGN.md), and `details` names each pack that was refused and why.
  */
 import type { RefusalCode } from '@pedigree/domain';
+import type { RefusedItem } from '@pedigree/recording';
 
 export type ApiErrorCode =
   | RefusalCode
@@ -14,13 +15,6 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INTERNAL';
-
-/** One refused item of a request about many packs. */
-export interface RefusedItem {
-  item: string;
-  code: RefusalCode;
-  reason: string;
-}
 
 export class ApiException extends Error {
   constructor(

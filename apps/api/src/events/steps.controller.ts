@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import type { Organisation } from '@pedigree/persistence';
 import { CurrentOrganisation, Roles } from '../auth/auth.decorators';
-import type { RecordedStep } from './event-recorder.service';
+import type { RecordedStep } from '@pedigree/recording';
 import {
   packSchema,
   receiveSchema,

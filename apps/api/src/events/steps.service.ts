@@ -5,10 +5,16 @@
 import { Injectable } from '@nestjs/common';
 import { PackRepository, type Organisation } from '@pedigree/persistence';
 import { containerUri, packUri } from '@pedigree/domain';
+import {
+  EventRecorder,
+  parseItems,
+  refuseIfAny,
+  type ItemRef,
+  type PackStep,
+  type RecordedStep,
+} from '@pedigree/recording';
 import { ApiException } from '../errors/api.exception';
 import { SitesService } from '../sites/sites.service';
-import { EventRecorder, type PackStep, type RecordedStep } from './event-recorder.service';
-import { parseItems, refuseIfAny, type ItemRef } from './item-code';
 import type { PackDto, ReceiveDto, ShipDto, UnpackDto } from './dto/steps.dto';
 
 @Injectable()

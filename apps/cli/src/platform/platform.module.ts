@@ -13,7 +13,7 @@ export interface PlatformOptions {
   apps: readonly AppName[];
   databaseUrl: string;
   mqttUrl?: string;
-  mqttClientId: string;
+  ingest: { clientId: string; batchMessages: number; lingerMs: number };
   adminKey?: string;
   sealer: SealerOptions;
 }
@@ -30,9 +30,7 @@ export class PlatformModule {
           break;
         case 'ingest':
           if (!options.mqttUrl) throw new Error('ingest needs an MQTT broker URL');
-          imports.push(
-            IngestModule.forRoot({ mqttUrl: options.mqttUrl, clientId: options.mqttClientId }),
-          );
+          imports.push(IngestModule.forRoot({ mqttUrl: options.mqttUrl, ...options.ingest }));
           checks.push(MqttConnection);
           break;
         case 'sealer':

@@ -77,7 +77,14 @@ export async function startPlatform(
         apps,
         databaseUrl,
         mqttUrl,
-        mqttClientId: `pedigree-ingest-${hostname()}-${config.PORT}`,
+        ingest: {
+          // PORT 0 (tests) is no identity: two such processes must not take each other's session.
+          clientId:
+            config.PEDIGREE_INGEST_CLIENT_ID ??
+            `pedigree-ingest-${hostname()}-${config.PORT || process.pid}`,
+          batchMessages: config.PEDIGREE_INGEST_BATCH,
+          lingerMs: config.PEDIGREE_INGEST_LINGER_MS,
+        },
         adminKey: config.PEDIGREE_ADMIN_KEY,
         sealer: {
           key: config.PEDIGREE_SEALER_KEY,

@@ -67,16 +67,24 @@ export class PackRepository {
     );
   }
 
-  /** Every pack inside these containers, at any depth, locked in id order. */
-  async lockInContainers(ssccs: readonly string[], db: EntityManager): Promise<PackRecord[]> {
-    return db.query(
-      `WITH RECURSIVE inside (sscc) AS (
-         SELECT unnest($1::text[])::char(18)
-         UNION SELECT c.sscc FROM containers c JOIN inside ON c.parent_sscc = inside.sscc)
-       SELECT ${PACK} ${FROM} WHERE p.container_sscc IN (SELECT sscc FROM inside)
+  /**
+   * Every pack inside these containers, at any depth, locked in id order, with the container of
+   * `ssccs` it was found in (a pack inside two of them comes once for each).
+   */
+  async lockInContainers(
+    ssccs: readonly string[],
+    db: EntityManager,
+  ): Promise<Array<{ root: string; record: PackRecord }>> {
+    if (ssccs.length === 0) return [];
+    const rows: Array<PackRecord & { root: string }> = await db.query(
+      `WITH RECURSIVE inside (root, sscc) AS (
+         SELECT s, s FROM unnest($1::char(18)[]) AS s
+         UNION SELECT inside.root, c.sscc FROM containers c JOIN inside ON c.parent_sscc = inside.sscc)
+       SELECT inside.root, ${PACK} ${FROM} JOIN inside ON p.container_sscc = inside.sscc
         ORDER BY p.id FOR UPDATE OF p`,
       [ssccs],
     );
+    return rows.map(({ root, ...record }) => ({ root, record }));
   }
 
   async find(gtin: string, serial: string): Promise<PackRecord | undefined> {

@@ -1,12 +1,12 @@
 /**
  * SQL for scanner devices: enrolment and revocation (API), the key lookup and the seen counters
- * (ingest). Revocation is one UPDATE that `findActive` reads on every call, so a revoked device is
- * refused from the moment the UPDATE commits: the ingest must not cache `findActive` answers.
+ * (ingest). Revocation is one UPDATE, and the ingest reads each device's row in every batch (never
+ * from a cache), so a revoked device is refused from the moment the UPDATE commits.
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ActiveDevice, Device } from './identity.rows';
+import type { Device, IngestDevice } from './identity.rows';
 
 const COLUMNS = `d.id, d.organisation_id AS "organisationId", s.gln AS "siteGln", d.name,
   encode(d.public_key, 'base64') AS "publicKey", d.created_at AS "createdAt",
@@ -69,18 +69,20 @@ export class DeviceRepository {
     return row && toDevice(row);
   }
 
-  /** The device's key, organisation and site, unless it is unknown or revoked. */
-  async findActive(
-    id: string,
-    db: EntityManager = this.db.manager,
-  ): Promise<ActiveDevice | undefined> {
-    const [row] = await db.query(
+  /**
+   * The ingest's view of these devices (the unknown ones are missing), locked until the batch
+   * commits in id order: a revocation waits for the batch that is checking the device, and every
+   * envelope after it sees `revoked`.
+   */
+  async lockForIngest(ids: readonly string[], db: EntityManager): Promise<IngestDevice[]> {
+    if (ids.length === 0) return [];
+    return db.query(
       `SELECT d.id, d.public_key AS "publicKey", d.organisation_id AS "organisationId",
-              d.site_id AS "siteId", s.gln AS "siteGln"
-         FROM ${FROM} WHERE d.id = $1 AND d.revoked_at IS NULL`,
-      [id],
+              d.site_id AS "siteId", s.gln AS "siteGln", d.revoked_at IS NOT NULL AS revoked
+         FROM ${FROM} WHERE d.id = ANY($1::uuid[])
+        ORDER BY d.id FOR NO KEY UPDATE OF d`,
+      [ids],
     );
-    return row;
   }
 
   /**

@@ -52,10 +52,11 @@ export interface Device {
 }
 
 /** What the ingest needs to check a device's envelope: its raw key, and for whom it scans. */
-export interface ActiveDevice {
+export interface IngestDevice {
   id: string;
   publicKey: Buffer;
   organisationId: string;
   siteId: string;
   siteGln: string;
+  revoked: boolean;
 }

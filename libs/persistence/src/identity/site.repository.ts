@@ -1,7 +1,7 @@
 /** SQL for sites: an organisation's places, each identified by its GLN. */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Site } from './identity.rows';
 
 const COLUMNS = `id, organisation_id AS "organisationId", gln, name, address, city, country,
@@ -40,6 +40,12 @@ export class SiteRepository {
   async findByGln(gln: string): Promise<Site | undefined> {
     const [row] = await this.db.query(`SELECT ${COLUMNS} FROM sites WHERE gln = $1`, [gln]);
     return row;
+  }
+
+  /** The sites with these GLNs (unknown ones are missing), in one statement. */
+  async findByGlns(glns: readonly string[], db: EntityManager): Promise<Site[]> {
+    if (glns.length === 0) return [];
+    return db.query(`SELECT ${COLUMNS} FROM sites WHERE gln = ANY($1::text[])`, [glns]);
   }
 
   /** Changes the descriptive fields of a site the organisation owns; the GLN never changes. */

@@ -3,10 +3,12 @@ import { Identity1795510800000 } from './1795510800000-identity';
 import { CatalogueAndEvents1795514400000 } from './1795514400000-catalogue-and-events';
 import { Ledger1795518000000 } from './1795518000000-ledger';
 import { Devices1795521600000 } from './1795521600000-devices';
+import { ScanInbox1795525200000 } from './1795525200000-scan-inbox';
 
 export const migrations = [
   Identity1795510800000,
   CatalogueAndEvents1795514400000,
   Ledger1795518000000,
   Devices1795521600000,
+  ScanInbox1795525200000,
 ];

@@ -16,22 +16,26 @@ import {
   packUri,
   productUri,
   type PackAction,
+  type PackView,
+  type VerdictCode,
 } from '@pedigree/domain';
 import { canonicalJson } from '@pedigree/ledger';
 import {
   EventRepository,
   PackRepository,
   ProductRepository,
+  SiteRepository,
   type Batch,
+  type NewEvent,
   type Organisation,
   type Product,
   type PackChange,
   type Site,
 } from '@pedigree/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiException, type RefusedItem } from '../errors/api.exception';
+import { RecordingError, type RefusedItem } from './recording-error';
 import { Clock } from './clock';
-import { containerCodes, refuseIfAny, type ItemRef } from './item-code';
+import { containerCodes, parseItems, refuseIfAny, type ItemRef } from './item-code';
 import { toChange, toView } from './pack-projection';
 import { PackResolver } from './pack-resolver';
 import { stepDocument } from './step-document';
@@ -51,6 +55,28 @@ export interface PackStep {
 /** Serials per commissioning event: keeps one pack's proof under 64 KiB. */
 export const COMMISSION_EVENT_SIZE = 1_000;
 
+/** One scan from a checked envelope, for {@link EventRecorder.recordScans}. */
+export interface ScanStep {
+  /** The scanning device's organisation and site. */
+  organisationId: string;
+  site: { id: string; gln: string };
+  action: Extract<PackAction, 'ship' | 'receive' | 'verify' | 'dispense'>;
+  /** The scanned data as the scanner sent it: any GS1 form parseItems reads. */
+  raw: string;
+  /** When the scan happened: the event's time and the order scans are judged in. */
+  at: Date;
+  /** ship: the destination site's GLN, as scanned. */
+  destinationGln?: string;
+}
+
+/** A scan's verdict, with the event it was recorded as when it was. */
+export interface ScanOutcome {
+  code: VerdictCode;
+  /** The particulars of a refusal: which pack, which state, when, where. */
+  detail?: string;
+  eventId?: string;
+}
+
 export interface RecordedStep {
   eventId: string;
   packs: number;
@@ -65,11 +91,12 @@ export class EventRecorder {
     private readonly events: EventRepository,
     private readonly clock: Clock,
     private readonly resolver: PackResolver,
+    private readonly sites: SiteRepository,
   ) {}
 
   /**
    * Records one step about the items (packs, and cases or pallets with everything inside them).
-   * @throws ApiException with the verdict code of the first refused item, all of them in `details`
+   * @throws RecordingError with the verdict code of the first refused item, all of them in `details`
    */
   async record(step: PackStep): Promise<RecordedStep> {
     const now = this.clock.now();
@@ -140,9 +167,124 @@ export class EventRecorder {
   }
 
   /**
+   * Judges a batch of scans one by one, in scan-time order (arrival breaks ties), and records each
+   * scan whose packs all allow it as one event at its scan time. A later scan sees what an earlier
+   * one changed, so a pack shipped and received within one batch ends up received. An inspection
+   * (`verify`) changes nothing and records nothing. Runs inside the caller's transaction, so the
+   * ingest commits a whole batch of envelopes at once.
+   * @returns one outcome per scan, in the order given
+   */
+  async recordScans(scans: readonly ScanStep[], tx: EntityManager): Promise<ScanOutcome[]> {
+    const now = this.clock.now();
+    const parsed = scans.map((scan): ItemRef | RefusedItem => {
+      const { items, refused } = parseItems([scan.raw]);
+      return items.length > 0 ? items[0]! : refused[0]!;
+    });
+    const items = parsed.filter((p): p is ItemRef => 'kind' in p);
+    const resolutions = await this.resolver.resolveEach(items, true, tx);
+    const resolved = new Map(items.map((item, i) => [item, resolutions[i]!]));
+    const destinations = new Map(
+      (
+        await this.sites.findByGlns(
+          [...new Set(scans.flatMap((s) => (s.destinationGln ? [s.destinationGln] : [])))],
+          tx,
+        )
+      ).map((site) => [site.gln, site]),
+    );
+    const order = scans.map((_, i) => i).sort((a, b) => +scans[a]!.at - +scans[b]!.at || a - b);
+
+    const outcomes: ScanOutcome[] = new Array(scans.length);
+    const views = new Map<string, PackView>();
+    const events: Array<{ scan: number; event: NewEvent; packIds: string[] }> = [];
+    for (const i of order) {
+      const scan = scans[i]!;
+      const item = parsed[i]!;
+      if (!('kind' in item)) {
+        outcomes[i] = { code: item.code, detail: item.reason };
+        continue;
+      }
+      const destination = scan.destinationGln && destinations.get(scan.destinationGln);
+      if (scan.destinationGln && !destination) {
+        outcomes[i] = {
+          code: 'WRONG_CUSTODY',
+          detail: `no site with GLN ${scan.destinationGln} is registered: check the destination`,
+        };
+        continue;
+      }
+      const resolution = resolved.get(item)!;
+      if (!resolution.ok) {
+        outcomes[i] = { code: resolution.refused.code, detail: resolution.refused.reason };
+        continue;
+      }
+      const next: Array<[string, PackView]> = [];
+      let refusal: ScanOutcome | undefined;
+      for (const { item: named, record } of resolution.packs) {
+        const view = views.get(record.id) ?? toView(record);
+        const decision = decide(
+          view,
+          {
+            action: scan.action,
+            at: scan.at,
+            organisationId: scan.organisationId,
+            siteId: scan.site.id,
+            destinationSiteId: destination ? destination.id : undefined,
+            containerSscc: named === null ? (view.containerSscc ?? undefined) : undefined,
+          },
+          now,
+        );
+        if (!decision.ok) {
+          const pack = named === null ? `pack ${packUri(record.gtin, record.serial)} inside: ` : '';
+          refusal = { code: decision.code, detail: `${pack}${decision.reason}` };
+          break;
+        }
+        next.push([record.id, decision.next]);
+      }
+      outcomes[i] = refusal ?? { code: 'OK' };
+      if (refusal || scan.action === 'verify') continue;
+      for (const [id, view] of next) views.set(id, view);
+      const document = stepDocument(
+        {
+          action: scan.action,
+          siteGln: scan.site.gln,
+          items: [item],
+          destinationGln: destination ? destination.gln : undefined,
+        },
+        scan.at,
+      );
+      events.push({
+        scan: i,
+        event: {
+          organisationId: scan.organisationId,
+          siteId: scan.site.id,
+          action: scan.action,
+          document: canonicalJson(document),
+        },
+        packIds: next.map(([id]) => id),
+      });
+    }
+    if (events.length > 0) {
+      const ids = await this.events.insertMany(
+        events.map((e) => e.event),
+        tx,
+      );
+      events.forEach((e, k) => (outcomes[e.scan]!.eventId = ids[k]));
+      await this.events.linkPacks(
+        events.flatMap((e, k) => e.packIds.map(() => ids[k]!)),
+        events.flatMap((e) => e.packIds),
+        tx,
+      );
+      await this.packs.applyChanges(
+        [...views].map(([id, view]) => toChange(id, view)),
+        tx,
+      );
+    }
+    return outcomes;
+  }
+
+  /**
    * Commissions new packs of a batch at the manufacturer's site: one ObjectEvent per 1,000
    * serials. `serials` draws fresh random serials; ones the product has already are drawn again.
-   * @throws ApiException RECALLED (batch recalled or product withdrawn), EXPIRED (by the domain's
+   * @throws RecordingError RECALLED (batch recalled or product withdrawn), EXPIRED (by the domain's
    *   commissioning rule), CONFLICT (beyond the batch quantity)
    */
   async commission(request: {
@@ -156,7 +298,7 @@ export class EventRecorder {
     const { organisation, site, product, batch } = request;
     const now = this.clock.now();
     if (batch.recalledAt || product.withdrawnAt) {
-      throw new ApiException(
+      throw new RecordingError(
         'RECALLED',
         `Lot ${batch.lot} of GTIN ${product.gtin} is recalled or the product withdrawn: it takes no new packs.`,
       );
@@ -164,7 +306,7 @@ export class EventRecorder {
     return this.db.transaction(async (tx) => {
       const existing = await this.packs.lockBatchAndCount(batch.id, tx);
       if (existing + request.count > batch.quantity) {
-        throw new ApiException(
+        throw new RecordingError(
           'CONFLICT',
           `Lot ${batch.lot} holds ${batch.quantity} packs and ${existing} are commissioned: at most ${batch.quantity - existing} more.`,
         );
@@ -177,7 +319,7 @@ export class EventRecorder {
         expiry: batch.expiry,
       };
       const decision = decide(null, command, now);
-      if (!decision.ok) throw new ApiException(decision.code, decision.reason);
+      if (!decision.ok) throw new RecordingError(decision.code, decision.reason);
       const created: Array<{ id: string; serial: string }> = [];
       while (created.length < request.count) {
         const drawn = request.serials(request.count - created.length);
@@ -268,7 +410,7 @@ export class EventRecorder {
     const sscc = step.containerSscc!;
     const [existing] = await this.packs.findContainers([sscc], tx);
     if (existing && existing.organisationId !== step.organisation.id) {
-      throw new ApiException(
+      throw new RecordingError(
         'WRONG_CUSTODY',
         `SSCC ${sscc} belongs to another organisation's case or pallet.`,
       );
@@ -277,7 +419,7 @@ export class EventRecorder {
       await this.packs.insertContainer({ sscc, organisationId: step.organisation.id }, tx);
     const children = containerCodes(step.items);
     if (children.includes(sscc)) {
-      throw new ApiException('SUSPECT', `SSCC ${sscc} cannot be packed into itself.`);
+      throw new RecordingError('SUSPECT', `SSCC ${sscc} cannot be packed into itself.`);
     }
     await this.packs.setContainerParent(children, sscc, tx);
   }

@@ -4,7 +4,7 @@
  * its symbology identifier, an element string, the bracketed form or a Digital Link.
  */
 import { Gs1Error, parseScanData } from '@pedigree/gs1';
-import { ApiException, type RefusedItem } from '../errors/api.exception';
+import { RecordingError, type RefusedItem } from './recording-error';
 
 export type ItemRef =
   | { kind: 'pack'; code: string; gtin: string; serial: string; lot?: string; expiry?: string }
@@ -43,13 +43,13 @@ export function containerCodes(items: readonly ItemRef[]): string[] {
 
 /**
  * Refuses the whole step when any item was refused: the code of the first, every one in details.
- * @throws ApiException
+ * @throws RecordingError
  */
 export function refuseIfAny(refused: readonly RefusedItem[]): void {
   if (refused.length === 0) return;
   const [first] = refused;
   const more = refused.length > 1 ? ` (and ${refused.length - 1} more, listed in details)` : '';
-  throw new ApiException(
+  throw new RecordingError(
     first.code,
     `Nothing was recorded: ${first.item}: ${first.reason}${more}.`,
     refused,

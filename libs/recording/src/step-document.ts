@@ -22,8 +22,8 @@ export interface StepFacts {
  * Packing and unpacking are AggregationEvents under the container; the other steps ObjectEvents
  * (OBSERVE) naming the items as scanned: a pallet's SSCC stands for what it holds.
  */
-export function stepDocument(step: StepFacts, now: Date): Record<string, JsonValue> {
-  const context = { eventTime: now, siteGln: step.siteGln, ...epcisVocabulary(step.action) };
+export function stepDocument(step: StepFacts, eventTime: Date): Record<string, JsonValue> {
+  const context = { eventTime, siteGln: step.siteGln, ...epcisVocabulary(step.action) };
   const epcs = step.items.map((i) =>
     i.kind === 'pack' ? packUri(i.gtin, i.serial) : containerUri(i.sscc),
   );

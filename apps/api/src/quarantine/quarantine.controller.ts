@@ -1,0 +1,63 @@
+/**
+ * The scanner messages the ingest refused as a whole (docs/protocol.md, "Quarantine"): each with
+ * its reason, a sentence naming what was wrong, and its raw bytes, so the organisation can fix
+ * the scanner and nothing a scanner sent is lost. An organisation sees the messages on its own
+ * devices' topics; regulators and the platform admin see all, including those of unknown devices.
+ */
+import { Controller, Get, Query } from '@nestjs/common';
+import { QUARANTINE_REASONS } from '@pedigree/contracts';
+import { ScanInboxRepository, type Organisation, type QuarantineRow } from '@pedigree/persistence';
+import { z } from 'zod';
+import { CurrentOrganisation } from '../auth/auth.decorators';
+import { oversees } from '../auth/oversees';
+
+/** The most messages one page lists. */
+export const MAX_QUARANTINE_PAGE = 1_000;
+
+export const quarantineQuerySchema = z.strictObject({
+  reason: z
+    .enum(QUARANTINE_REASONS, { error: `reason must be one of ${QUARANTINE_REASONS.join(', ')}` })
+    .optional(),
+  device: z
+    .uuid({ error: 'device must be a device id (a UUID), as listed by GET /devices' })
+    .optional(),
+  before: z
+    .string()
+    .regex(/^[1-9][0-9]{0,17}$/, {
+      error: 'before must be the id of a quarantined message, as the previous page listed',
+    })
+    .optional(),
+  limit: z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}$/, {
+      error: `limit must be a whole number from 1 to ${MAX_QUARANTINE_PAGE}`,
+    })
+    .transform(Number)
+    .refine((limit) => limit <= MAX_QUARANTINE_PAGE, {
+      error: `limit must be a whole number from 1 to ${MAX_QUARANTINE_PAGE}`,
+    })
+    .optional()
+    .default(100),
+});
+
+export type QuarantineQuery = z.infer<typeof quarantineQuerySchema>;
+
+@Controller('quarantine')
+export class QuarantineController {
+  constructor(private readonly inbox: ScanInboxRepository) {}
+
+  /** Newest first; page back with `before` = the last id of the previous page. */
+  @Get()
+  list(
+    @CurrentOrganisation() organisation: Organisation,
+    @Query({ schema: quarantineQuerySchema }) query: QuarantineQuery,
+  ): Promise<QuarantineRow[]> {
+    return this.inbox.listQuarantine({
+      organisationId: oversees(organisation) ? null : organisation.id,
+      reason: query.reason,
+      deviceId: query.device,
+      before: query.before,
+      limit: query.limit,
+    });
+  }
+}
