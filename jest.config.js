@@ -39,7 +39,7 @@ const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
-    '^@pedigree/(api|ingest|sealer)$': '<rootDir>/apps/$1/src/index.ts',
+    '^@pedigree/(api|ingest|scanner|sealer)$': '<rootDir>/apps/$1/src/index.ts',
     '^@pedigree/ledger/node$': '<rootDir>/libs/ledger/src/node.ts',
     '^@pedigree/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
   },

@@ -90,7 +90,11 @@ export class EnvelopeIngest {
     const detail = `the platform could not record this message (${error instanceof Error ? error.message : String(error)}); it is kept in quarantine for an administrator`;
     return this.db.transaction(async (tx) => {
       const owners = await this.owners(messages, tx);
-      const rows = messages.map((m) => quarantineRow(m, 'PROCESSING_FAILED', detail, null, owners));
+      const rows = messages.map((m) => {
+        const parsed = parseEnvelope(m.payload);
+        const seq = parsed.ok ? parsed.envelope.seq : parsed.seq;
+        return quarantineRow(m, 'PROCESSING_FAILED', detail, seq, owners);
+      });
       await this.inbox.quarantine(rows, tx);
       return rows.map((row) => answerTo(row, 'PROCESSING_FAILED'));
     });

@@ -10,6 +10,8 @@ export interface MqttConnectionOptions {
   url: string;
   /** Fixed per replica (e.g. "pedigree-ingest-<host>"): the broker keeps its session by this id. */
   clientId: string;
+  /** The CA certificate(s) to trust for an `mqtts:` URL, when not a public CA. */
+  ca?: Uint8Array;
   /** MQTT 5: how many unacknowledged QoS 1 messages the broker may send at once (default 1,000). */
   receiveMaximum?: number;
 }
@@ -69,6 +71,7 @@ export class MqttConnection {
       protocolVersion,
       reconnectPeriod: 1_000,
       connectTimeout: CONNECT_TIMEOUT_MS,
+      ...(this.options.ca && { ca: Buffer.from(this.options.ca) }),
       ...(protocolVersion === 5 && {
         properties: {
           sessionExpiryInterval: 24 * 3600,

@@ -1,0 +1,2 @@
+export { DeviceLink, type DeviceLinkOptions } from './device-link';
+export { Outbox } from './outbox';
