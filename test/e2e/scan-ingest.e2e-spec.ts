@@ -25,7 +25,7 @@ import { connect, type MqttClient } from 'mqtt';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
-import { startScanBroker, type ScanBroker } from '../harness/scan-broker';
+import { scanBrokerKind, startScanBroker, type ScanBroker } from '../harness/scan-broker';
 import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
@@ -339,7 +339,7 @@ describe('scanners over MQTT', () => {
   });
 
   describe('the broker (Mosquitto with deploy/mosquitto/, in CI)', () => {
-    const onMosquitto = process.env.MQTT_URL ? it : it.skip;
+    const onMosquitto = scanBrokerKind() === 'mosquitto' ? it : it.skip;
 
     onMosquitto(
       'lets a device publish only on its own scan topic and read only its own verdicts',

@@ -32,9 +32,14 @@ export interface ScanBroker {
 const INGEST_USER = 'pedigree-ingest';
 const INGEST_PASSWORD = 'ingest-secret';
 
+/** Which broker {@link startScanBroker} starts in this run. */
+export function scanBrokerKind(): ScanBroker['kind'] {
+  return process.env.MQTT_URL ? 'mosquitto' : 'embedded';
+}
+
 /** Mosquitto with the project's config when the run uses the machine's services, else embedded. */
 export async function startScanBroker(): Promise<ScanBroker> {
-  return process.env.MQTT_URL ? startMosquitto() : startEmbedded();
+  return scanBrokerKind() === 'mosquitto' ? startMosquitto() : startEmbedded();
 }
 
 async function startEmbedded(): Promise<ScanBroker> {
