@@ -91,7 +91,7 @@ describe('scanners over MQTT', () => {
 
   async function online(device: Device) {
     const link = await DeviceLink.open({
-      ...broker.addDevice(device.id),
+      ...(await broker.addDevice(device.id)),
       ...device,
       deviceId: device.id,
     });
@@ -120,7 +120,7 @@ describe('scanners over MQTT', () => {
 
   /** A client that publishes any bytes on a device's scan topic and collects its verdicts. */
   async function rawDevice(deviceId: string) {
-    const { url, ca } = broker.addDevice(deviceId);
+    const { url, ca } = await broker.addDevice(deviceId);
     const client = connect(url, { clientId: `${deviceId}-raw`, ca, reconnectPeriod: 0 });
     raws.push(client);
     const verdicts: VerdictMessage[] = [];
@@ -344,7 +344,7 @@ describe('scanners over MQTT', () => {
     onMosquitto(
       'lets a device publish only on its own scan topic and read only its own verdicts',
       async () => {
-        const { url, ca } = broker.addDevice(dock.device.id);
+        const { url, ca } = await broker.addDevice(dock.device.id);
         const client = connect(url, {
           clientId: `${dock.device.id}-acl`,
           ca,
@@ -380,7 +380,7 @@ describe('scanners over MQTT', () => {
     );
 
     onMosquitto('refuses a client without valid credentials', async () => {
-      const { url, ca } = broker.addDevice(dock.device.id);
+      const { url, ca } = await broker.addDevice(dock.device.id);
       const wrong = new URL(url);
       wrong.password = 'not-the-password';
       const client = connect(wrong.toString(), { clientId: 'intruder', ca, reconnectPeriod: 0 });

@@ -8,7 +8,7 @@
  * (certificates made for the run with openssl).
  */
 import { EmbeddedBroker } from '@pedigree/embedded';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
@@ -21,12 +21,8 @@ export interface ScanBroker {
   /** The platform's URL (with the ingest's credentials on Mosquitto). */
   platformUrl: string;
   /** Lets a device in: returns the URL it connects to and, over TLS, the CA to trust. */
-  addDevice(deviceId: string): { url: string; ca?: Buffer };
-  /** The ingest's MQTT user and the device ACL it shares, for tests that connect as others. */
-  urlAs(user: string, password: string): string;
+  addDevice(deviceId: string): Promise<{ url: string; ca?: Buffer }>;
   stop(): Promise<void>;
-  /** Kills the broker outright and starts it again on the same ports and store (Mosquitto). */
-  restart?(): Promise<void>;
 }
 
 const INGEST_USER = 'pedigree-ingest';
@@ -48,8 +44,7 @@ async function startEmbedded(): Promise<ScanBroker> {
   return {
     kind: 'embedded',
     platformUrl: broker.url(),
-    addDevice: () => ({ url: broker.url() }),
-    urlAs: () => broker.url(),
+    addDevice: async () => ({ url: broker.url() }),
     stop: () => broker.stop(),
   };
 }
@@ -77,37 +72,27 @@ async function startMosquitto(): Promise<ScanBroker> {
   writeFileSync(file, `${config}\nuser ${process.getuid?.() === 0 ? 'root' : 'mosquitto'}\n`);
   const ca = readFileSync(join(dir, 'ca.crt'));
 
-  let child: ChildProcess | undefined;
   let log = '';
-  const launch = async () => {
-    const started = spawn('mosquitto', ['-c', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    started.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    started.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child = started;
-    await waitForPort(plain, () => log);
-  };
-  await launch();
-  const stopped = (signal: NodeJS.Signals) =>
-    new Promise<void>((done) => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill(signal);
-    });
+  const child = spawn('mosquitto', ['-c', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  await waitForPort(plain, () => log);
   return {
     kind: 'mosquitto',
     platformUrl: `mqtt://${INGEST_USER}:${INGEST_PASSWORD}@127.0.0.1:${plain}`,
-    addDevice(deviceId) {
+    async addDevice(deviceId) {
       const password = `device-${deviceId}`;
       execFileSync('mosquitto_passwd', ['-b', passwords, deviceId, password]);
-      child?.kill('SIGHUP');
+      child.kill('SIGHUP'); // reloads the password file
+      await sleep(100);
       return { url: `mqtts://${deviceId}:${password}@127.0.0.1:${tls}`, ca };
     },
-    urlAs: (user, password) => `mqtt://${user}:${password}@127.0.0.1:${plain}`,
-    stop: () => stopped('SIGTERM'),
-    restart: async () => {
-      await stopped('SIGKILL');
-      await launch();
-    },
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
