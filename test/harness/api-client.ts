@@ -1,5 +1,3 @@
-import { gs1CheckDigit } from '@pedigree/gs1';
-
 /** A small HTTP client for the e2e suites: JSON in, status and JSON out, with a bearer key. */
 export interface ApiResponse {
   status: number;
@@ -29,20 +27,5 @@ export function apiClient(baseUrl: string) {
   };
 }
 
-/** A random valid GTIN-14 (mod-10 check digit). */
-export function randomGtin(): string {
-  const body = `0${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`;
-  return `${body}${gs1CheckDigit(body)}`;
-}
-
-/** A random valid SSCC (18 digits, mod-10 check digit). */
-export function randomSscc(): string {
-  const body = `0${String(Math.floor(Math.random() * 1e15)).padStart(16, '0')}`;
-  return `${body}${gs1CheckDigit(body)}`;
-}
-
-/** A random valid GLN (13 digits, GS1 mod-10 check digit), unique enough for a test run. */
-export function randomGln(): string {
-  const body = `9${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`;
-  return `${body}${gs1CheckDigit(body)}`;
-}
+/** Random valid keys, unique enough for a test run. */
+export { randomGln, randomGtin, randomSscc } from '@pedigree/gs1';

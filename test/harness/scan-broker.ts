@@ -38,7 +38,7 @@ export async function startScanBroker(): Promise<ScanBroker> {
   return scanBrokerKind() === 'mosquitto' ? startMosquitto() : startEmbedded();
 }
 
-async function startEmbedded(): Promise<ScanBroker> {
+export async function startEmbedded(): Promise<ScanBroker> {
   const broker = new EmbeddedBroker(await freePort());
   await broker.start();
   return {
@@ -49,7 +49,7 @@ async function startEmbedded(): Promise<ScanBroker> {
   };
 }
 
-async function startMosquitto(): Promise<ScanBroker> {
+export async function startMosquitto(): Promise<ScanBroker> {
   const dir = tempDataDir('mosquitto');
   const [plain, tls] = [await freePort(), await freePort()];
   const passwords = join(dir, 'pedigree.passwd');

@@ -1,2 +1,4 @@
 export { DeviceLink, type DeviceLinkOptions } from './device-link';
 export { Outbox } from './outbox';
+export { Fleet, type FleetOptions, type FleetProgress } from './fleet';
+export { buildWorld, type World, type WorldShape } from './fleet-world';

@@ -28,5 +28,6 @@ export {
 } from './element-string';
 export { Gs1Error, type Gs1ErrorCode } from './gs1.error';
 export type { Gs1Ai, Gs1Data, Gs1ParseOptions } from './gs1-data';
+export { randomGln, randomGtin, randomSscc } from './random-keys';
 export { parseScanData } from './scan-data';
 export { validateAis } from './validate';
