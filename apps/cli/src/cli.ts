@@ -25,6 +25,15 @@ Usage:
                                            on a scanner: create its Ed25519 key in FILE (default
                                            pedigree-scanner.key, 0600) and print the {name,
                                            publicKey} to register with POST /devices
+  pedigree scanner run --device ID --site GLN --step STEP [--destination GLN] [--key FILE]
+                       [--mqtt URL] [--ca FILE] [--outbox DIR] [--gs TEXT] [--shipment REF]
+                                           a keyboard-wedge scanner: one scan per line on standard
+                                           input (GS as the byte or <GS>), each verdict printed;
+                                           unanswered scans wait in the outbox (docs/scanner.md)
+  pedigree scanner fleet --admin-key KEY [--api URL] [--mqtt URL] [--packs N] [--per-envelope N]
+                       [--rate N] [--pharmacies N] [--case-size N] [--pallet-size N]
+                                           simulate scanners moving packs from plant to pharmacy
+                                           on a running platform, with a live progress line
   pedigree --help                          this text
 
 Configuration comes from environment variables; see README.md.`;

@@ -33,8 +33,8 @@ export interface DeviceLinkOptions {
   outboxDir?: string;
   /** How long to wait for a verdict before publishing the envelope again (default 30 s). */
   resendAfterMs?: number;
-  /** Called with every verdict message for this device, also ones nobody waits for any more. */
-  onVerdict?: (verdicts: VerdictMessage) => void;
+  /** Called with the verdicts for envelopes an earlier run sent (nobody in this run waits for them). */
+  onEarlierVerdict?: (verdicts: VerdictMessage) => void;
 }
 
 export class DeviceLink {
@@ -75,7 +75,7 @@ export class DeviceLink {
   /**
    * Signs the scans into one envelope with a fresh sequence number, keeps it in the outbox and
    * publishes it.
-   * @returns the verdict message for it (this run's; after a restart, see `onVerdict`)
+   * @returns the verdict message for it (after a restart, `onEarlierVerdict` gets it instead)
    */
   send(scans: readonly Scan[]): Promise<VerdictMessage> {
     const seq = this.outbox.nextSeq();
@@ -111,12 +111,12 @@ export class DeviceLink {
       if (from !== topic) return;
       const verdicts = decodeVerdictMessage(payload);
       if (verdicts === null || verdicts.seq === null) return;
-      this.outbox.settle(verdicts.seq);
+      if (!this.outbox.settle(verdicts.seq)) return; // answered already: a second answer
       this.sentAt.delete(verdicts.seq);
-      this.options.onVerdict?.(verdicts);
       const waiter = this.waiters.get(verdicts.seq);
       this.waiters.delete(verdicts.seq);
-      waiter?.(verdicts);
+      if (waiter) waiter(verdicts);
+      else this.options.onEarlierVerdict?.(verdicts);
     });
   }
 

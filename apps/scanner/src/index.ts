@@ -2,3 +2,4 @@ export { DeviceLink, type DeviceLinkOptions } from './device-link';
 export { Outbox } from './outbox';
 export { Fleet, type FleetOptions, type FleetProgress } from './fleet';
 export { buildWorld, type World, type WorldShape } from './fleet-world';
+export { GS_SUBSTITUTE, describeVerdict, wedgeLine } from './wedge';

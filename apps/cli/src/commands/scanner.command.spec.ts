@@ -58,7 +58,7 @@ describe('pedigree scanner enrol', () => {
   it('explains its usage and writes nothing for an unknown verb or an empty name', async () => {
     const io = capture();
     expect(await scannerCommand(['rotate'], io)).toBe(2);
-    expect(io.stderr[0]).toContain('usage: pedigree scanner enrol');
+    expect(io.stderr[0]).toContain('usage: pedigree scanner enrol|run|fleet');
     const out = join(dir, 'x.key');
     expect(await scannerCommand(['enrol', '--name', ' ', '--out', out], io)).toBe(2);
     expect(existsSync(out)).toBe(false);

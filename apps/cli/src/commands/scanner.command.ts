@@ -17,7 +17,7 @@ import type { Io } from './io';
 
 export const SCANNER_KEY_FILE = 'pedigree-scanner.key';
 
-const USAGE = 'usage: pedigree scanner enrol [--name NAME] [--out FILE]';
+const USAGE = 'usage: pedigree scanner enrol|run|fleet ... (pedigree --help lists the options)';
 
 /** What the key file holds, every field but `name` in base64. */
 export interface ScannerKeyFile {
@@ -32,6 +32,10 @@ export async function scannerCommand(args: string[], io: Io): Promise<number> {
   switch (verb) {
     case 'enrol':
       return enrol(rest, io);
+    case 'run':
+      return (await import('./scanner-agent.command.js')).runScanner(rest, io);
+    case 'fleet':
+      return (await import('./scanner-agent.command.js')).runFleet(rest, io);
     default:
       io.err(USAGE);
       return 2;
