@@ -10,17 +10,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   SCAN_STEP_ACTIONS,
   acceptedVerdicts,
-  envelopeDigest,
+  encodeVerdictMessage,
   parseEnvelope,
   parseScanTopic,
   quarantinedVerdicts,
+  signingBytes,
   timestampMs,
   verifyEnvelope,
   type QuarantineReason,
   type ScanEnvelope,
-  type VerdictMessage,
 } from '@pedigree/contracts';
-import { toHex } from '@pedigree/ledger';
+import { fromBase64, toHex } from '@pedigree/ledger';
 import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import {
   DeviceRepository,
@@ -40,19 +40,36 @@ export interface InboundMessage {
 }
 
 /**
- * What to publish for one message: its verdict message on the device's verdict topic; null when
- * the topic names no device, so there is nobody to tell.
+ * What to publish for one message: its verdict message (encoded) on the device's verdict topic;
+ * null when the topic names no device, so there is nobody to tell.
  */
-export type Answer = { deviceId: string; verdicts: VerdictMessage } | null;
+export type Answer = { deviceId: string; message: Uint8Array } | null;
+
+/**
+ * A message after the checks that need no transaction (its bytes, and its signature against the
+ * device's key, which never changes): `check` runs them while the previous batch commits.
+ */
+export interface CheckedMessage {
+  message: InboundMessage;
+  /** Why the bytes or the topic are refused, or the envelope they hold. */
+  parsed:
+    | { ok: false; reason: QuarantineReason; detail: string; seq: number | null }
+    | { ok: true; envelope: ScanEnvelope; digest: Uint8Array };
+  /** Whether the signature verifies with the device's key; null when no device has that id. */
+  signed: boolean | null;
+}
 
 /** A message that passed every check but the sequence number, with what it needs from then on. */
-interface Checked {
+interface Accepted {
   index: number;
   envelope: ScanEnvelope;
   device: IngestDevice;
   digest: Uint8Array;
   key: string;
 }
+
+/** Device keys kept in memory: a device's key never changes, so they are never stale. */
+const KEY_CACHE_SIZE = 100_000;
 
 @Injectable()
 export class EnvelopeIngest {
@@ -63,13 +80,58 @@ export class EnvelopeIngest {
     private readonly recorder: EventRecorder,
   ) {}
 
+  private readonly keys = new Map<string, Uint8Array>();
+
   /**
-   * Checks, records and answers a batch of messages in one transaction.
+   * The checks that need no transaction: the bytes (size, JSON, version, schema, topic) and the
+   * signature, with the device keys from a cache filled from the database.
+   * @throws whatever the database throws when it looks up keys it has not seen yet
+   */
+  async check(messages: readonly InboundMessage[]): Promise<CheckedMessage[]> {
+    const parsed = messages.map((message): CheckedMessage['parsed'] => {
+      const topicDevice = parseScanTopic(message.topic);
+      if (topicDevice === null) {
+        const detail = `the topic ${JSON.stringify(message.topic)} is not a device's scan topic (pedigree/v1/devices/{deviceId}/scans)`;
+        return { ok: false, reason: 'SCHEMA', detail, seq: null };
+      }
+      const result = parseEnvelope(message.payload, { topicDevice });
+      if (!result.ok) return result;
+      return { ok: true, envelope: result.envelope, digest: new Uint8Array(0) };
+    });
+    const missing = [
+      ...new Set(
+        parsed.flatMap((p) =>
+          p.ok && !this.keys.has(p.envelope.device) ? [p.envelope.device] : [],
+        ),
+      ),
+    ];
+    if (missing.length > 0) {
+      if (this.keys.size + missing.length > KEY_CACHE_SIZE) this.keys.clear();
+      for (const { id, publicKey } of await this.devices.publicKeys(missing)) {
+        this.keys.set(id, publicKey);
+      }
+    }
+    return messages.map((message, i) => {
+      const result = parsed[i]!;
+      if (!result.ok) return { message, parsed: result, signed: null };
+      const key = this.keys.get(result.envelope.device);
+      const bytes = signingBytes(result.envelope);
+      return {
+        message,
+        parsed: { ...result, digest: nodeCryptoBackend.sha256(bytes) },
+        signed: key ? verifySigned(key, bytes, result.envelope.sig) : null,
+      };
+    });
+  }
+
+  /**
+   * Checks the rest (device enrolled and not revoked, sequence number), records and answers a
+   * batch of checked messages in one transaction.
    * @returns one answer per message, in the order given
    * @throws whatever the database throws: nothing of the batch is committed then
    */
-  ingest(messages: readonly InboundMessage[]): Promise<Answer[]> {
-    return this.db.transaction((tx) => this.inTransaction(messages, tx));
+  ingest(checked: readonly CheckedMessage[]): Promise<Answer[]> {
+    return this.db.transaction((tx) => this.inTransaction(checked, tx));
   }
 
   /** True when the database answers a trivial query: tells an outage from a poisonous message. */
@@ -101,9 +163,10 @@ export class EnvelopeIngest {
   }
 
   private async inTransaction(
-    messages: readonly InboundMessage[],
+    checked: readonly CheckedMessage[],
     tx: EntityManager,
   ): Promise<Answer[]> {
+    const messages = checked.map((c) => c.message);
     const answers: Answer[] = new Array(messages.length);
     const devices = await this.owners(messages, tx);
     const quarantined: QuarantinedMessage[] = [];
@@ -118,16 +181,10 @@ export class EnvelopeIngest {
       answers[index] = answerTo(row, reason);
     };
 
-    const checked: Checked[] = [];
-    messages.forEach((message, index) => {
-      const topicDevice = parseScanTopic(message.topic);
-      if (topicDevice === null) {
-        const detail = `the topic ${JSON.stringify(message.topic)} is not a device's scan topic (pedigree/v1/devices/{deviceId}/scans)`;
-        return quarantine(index, 'SCHEMA', detail, null);
-      }
-      const parsed = parseEnvelope(message.payload, { topicDevice });
+    const candidates: Accepted[] = [];
+    checked.forEach(({ parsed, signed }, index) => {
       if (!parsed.ok) return quarantine(index, parsed.reason, parsed.detail, parsed.seq);
-      const { envelope } = parsed;
+      const { envelope, digest } = parsed;
       const device = devices.get(envelope.device);
       if (!device) {
         const detail = `no scanner with id ${envelope.device} is enrolled: enrol it through POST /devices with its public key`;
@@ -137,15 +194,17 @@ export class EnvelopeIngest {
         const detail = `scanner ${envelope.device} was revoked; its scans are refused`;
         return quarantine(index, 'DEVICE_REVOKED', detail, envelope.seq);
       }
-      if (!verifyEnvelope(nodeCryptoBackend, device.publicKey, envelope)) {
+      // Enrolled since the check: verify now.
+      const valid = signed ?? verifyEnvelope(nodeCryptoBackend, device.publicKey, envelope);
+      if (!valid) {
         const detail = `the signature does not verify with the key enrolled for scanner ${envelope.device}`;
         return quarantine(index, 'BAD_SIGNATURE', detail, envelope.seq);
       }
-      checked.push({
+      candidates.push({
         index,
         envelope,
         device,
-        digest: envelopeDigest(nodeCryptoBackend, envelope),
+        digest,
         key: `${envelope.device}/${envelope.seq}`,
       });
     });
@@ -155,15 +214,15 @@ export class EnvelopeIngest {
     const earlier = new Map(
       (
         await this.inbox.findAccepted(
-          checked.map((c) => ({ deviceId: c.device.id, seq: c.envelope.seq })),
+          candidates.map((c) => ({ deviceId: c.device.id, seq: c.envelope.seq })),
           tx,
         )
       ).map((row) => [`${row.deviceId}/${row.seq}`, row]),
     );
-    const fresh: Checked[] = [];
-    const firstInBatch = new Map<string, Checked>();
-    const sameAs: Array<[Checked, Checked]> = [];
-    for (const message of checked) {
+    const fresh: Accepted[] = [];
+    const firstInBatch = new Map<string, Accepted>();
+    const sameAs: Array<[Accepted, Accepted]> = [];
+    for (const message of candidates) {
       const stored = earlier.get(message.key);
       const first = firstInBatch.get(message.key);
       const digest = stored?.digest ?? first?.digest;
@@ -174,10 +233,7 @@ export class EnvelopeIngest {
         const detail = `sequence number ${message.envelope.seq} of scanner ${message.device.id} was already used for a message with different content`;
         quarantine(message.index, 'REPLAYED_SEQUENCE', detail, message.envelope.seq);
       } else if (stored) {
-        answers[message.index] = {
-          deviceId: message.device.id,
-          verdicts: stored.verdicts as VerdictMessage,
-        };
+        answers[message.index] = { deviceId: message.device.id, message: stored.answer };
       } else sameAs.push([message, first!]);
     }
 
@@ -187,15 +243,17 @@ export class EnvelopeIngest {
     let at = 0;
     for (const message of fresh) {
       const count = message.envelope.scans.length;
-      const verdicts = acceptedVerdicts(message.envelope, outcomes.slice(at, at + count));
+      const answer = encodeVerdictMessage(
+        acceptedVerdicts(message.envelope, outcomes.slice(at, at + count)),
+      );
       at += count;
-      answers[message.index] = { deviceId: message.device.id, verdicts };
+      answers[message.index] = { deviceId: message.device.id, message: answer };
       accepted.push({
         deviceId: message.device.id,
         seq: message.envelope.seq,
         digest: message.digest,
         payload: messages[message.index]!.payload,
-        verdicts,
+        answer,
       });
       seen.push({ deviceId: message.device.id, envelopes: 1, scans: count });
     }
@@ -211,7 +269,7 @@ export class EnvelopeIngest {
    * scanner is enrolled at; the event door judges the rest.
    * @returns one outcome per scan, envelope after envelope
    */
-  private async judge(fresh: readonly Checked[], tx: EntityManager): Promise<ScanOutcome[]> {
+  private async judge(fresh: readonly Accepted[], tx: EntityManager): Promise<ScanOutcome[]> {
     const outcomes: ScanOutcome[] = [];
     const steps: ScanStep[] = [];
     const stepIndex: number[] = [];
@@ -252,6 +310,15 @@ export class EnvelopeIngest {
   }
 }
 
+/** Ed25519 over the signed bytes already computed; a malformed signature is simply invalid. */
+function verifySigned(publicKey: Uint8Array, bytes: Uint8Array, sig: string): boolean {
+  try {
+    return nodeCryptoBackend.verify(publicKey, bytes, fromBase64(sig));
+  } catch {
+    return false;
+  }
+}
+
 function quarantineRow(
   message: InboundMessage,
   reason: QuarantineReason,
@@ -276,6 +343,6 @@ function answerTo(row: QuarantinedMessage, reason: QuarantineReason): Answer {
   if (row.deviceId === null) return null;
   return {
     deviceId: row.deviceId,
-    verdicts: quarantinedVerdicts(row.deviceId, row.seq, reason, row.detail),
+    message: encodeVerdictMessage(quarantinedVerdicts(row.deviceId, row.seq, reason, row.detail)),
   };
 }

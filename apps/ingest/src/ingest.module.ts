@@ -18,7 +18,12 @@ export class IngestModule {
       providers: [
         {
           provide: MqttConnection,
-          useValue: new MqttConnection({ url: options.mqttUrl, clientId: options.clientId }),
+          // Room for the batch being checked while the one before it commits.
+          useValue: new MqttConnection({
+            url: options.mqttUrl,
+            clientId: options.clientId,
+            receiveMaximum: 2 * options.batchMessages,
+          }),
         },
         {
           provide: INGEST_OPTIONS,

@@ -20,12 +20,16 @@ import {
   PROTOCOL_QOS,
   SCAN_TOPIC_FILTER,
   SHARED_SCAN_TOPIC_FILTER,
-  encodeVerdictMessage,
   verdictTopic,
 } from '@pedigree/contracts';
 import type { IPublishPacket, MqttClient, Packet } from 'mqtt';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EnvelopeIngest, type Answer, type InboundMessage } from './envelope-ingest.service';
+import {
+  EnvelopeIngest,
+  type Answer,
+  type CheckedMessage,
+  type InboundMessage,
+} from './envelope-ingest.service';
 
 /** How the ingest batches, from the configuration. */
 export interface IngestOptions {
@@ -108,7 +112,13 @@ export class ScanConsumer implements OnModuleInit, OnModuleDestroy {
     };
   }
 
+  /**
+   * Two stages: a batch's bytes and signatures are checked while the batch before it commits
+   * (the Node process and PostgreSQL work at the same time), and batches commit one after the
+   * other, so their acknowledgements keep the arrival order.
+   */
   private async run(): Promise<void> {
+    let committed: Promise<boolean> = Promise.resolve(true);
     while (!this.stopping) {
       if (this.queue.length === 0) {
         await new Promise<void>((resolve) => (this.wake = resolve));
@@ -119,10 +129,28 @@ export class ScanConsumer implements OnModuleInit, OnModuleDestroy {
       const release = this.held;
       this.held = undefined;
       release?.();
-      const answers = await this.settle(batch.map(({ packet }) => message(packet)));
-      if (answers === null) return;
-      this.answer(batch, answers);
+      const checked = await this.check(batch.map(({ packet }) => message(packet)));
+      if (checked === null || !(await committed)) break;
+      committed = this.settle(checked).then((answers) => {
+        if (answers === null) return false;
+        this.answer(batch, answers);
+        return true;
+      });
     }
+    await committed;
+  }
+
+  /** The checks outside the transaction, tried again while the database cannot be reached. */
+  private async check(messages: InboundMessage[]): Promise<CheckedMessage[] | null> {
+    for (let wait = 100; !this.stopping; wait = Math.min(2 * wait, 30_000)) {
+      try {
+        return await this.ingest.check(messages);
+      } catch (error) {
+        this.logger.warn(`Cannot check messages (${describe(error)}); trying again in ${wait} ms.`);
+        await sleep(wait);
+      }
+    }
+    return null;
   }
 
   /** The oldest queued messages, up to the batch's message and byte budgets. */
@@ -146,7 +174,7 @@ export class ScanConsumer implements OnModuleInit, OnModuleDestroy {
    * PROCESSING_FAILED. Never gives up while the database is down.
    * @returns the answers, or null when the process is stopping (nothing is acked then)
    */
-  private async settle(messages: InboundMessage[]): Promise<Answer[] | null> {
+  private async settle(messages: CheckedMessage[]): Promise<Answer[] | null> {
     let failure: unknown;
     for (let attempt = 1; attempt <= TRIES; attempt++) {
       try {
@@ -175,10 +203,13 @@ export class ScanConsumer implements OnModuleInit, OnModuleDestroy {
         // Back after an outage: the failures were the outage's, so the message gets fresh tries.
         if (outage) return this.settle(messages);
         this.logger.error(
-          `Quarantining a message on ${messages[0]!.topic} that failed ${TRIES} times: ${describe(failure)}`,
+          `Quarantining a message on ${messages[0]!.message.topic} that failed ${TRIES} times: ${describe(failure)}`,
         );
         try {
-          return await this.ingest.giveUp(messages, failure);
+          return await this.ingest.giveUp(
+            messages.map((m) => m.message),
+            failure,
+          );
         } catch (error) {
           failure = error;
         }
@@ -196,11 +227,9 @@ export class ScanConsumer implements OnModuleInit, OnModuleDestroy {
     batch.forEach(({ packet, connection }, i) => {
       const answer = answers[i];
       if (answer) {
-        client.publish(
-          verdictTopic(answer.deviceId),
-          Buffer.from(encodeVerdictMessage(answer.verdicts)),
-          { qos: PROTOCOL_QOS },
-        );
+        client.publish(verdictTopic(answer.deviceId), Buffer.from(answer.message), {
+          qos: PROTOCOL_QOS,
+        });
       }
       if (packet.qos > 0 && connection === this.connection && client.connected) {
         (client as unknown as PacketWriter)._sendPacket({

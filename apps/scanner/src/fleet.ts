@@ -40,8 +40,10 @@ export interface FleetProgress {
   elapsedMs: number;
   /** Acknowledged scans per second since the start. */
   rate: number;
-  /** Milliseconds from a scan's send to its verdict, one per acknowledged scan. */
+  /** Milliseconds from a pack scan's send to its verdict, one per acknowledged pack scan. */
   latencies: number[];
+  /** The same for case and pallet scans, which move every pack inside. */
+  containerLatencies: number[];
 }
 
 interface Pending {
@@ -66,6 +68,7 @@ export class Fleet {
     elapsedMs: 0,
     rate: 0,
     latencies: [],
+    containerLatencies: [],
   };
   private wake?: () => void;
 
@@ -192,7 +195,8 @@ export class Fleet {
         const verdict = verdicts.accepted ? verdicts.verdicts[i]?.code : verdicts.reason;
         const ok = verdict === 'OK';
         this.progress.acknowledged += 1;
-        this.progress.latencies.push(latency);
+        const container = pending.scan.raw.startsWith('(00)');
+        (container ? this.progress.containerLatencies : this.progress.latencies).push(latency);
         if (ok) this.progress.accepted += 1;
         else {
           this.progress.rejected += 1;

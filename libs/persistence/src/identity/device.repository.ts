@@ -69,6 +69,14 @@ export class DeviceRepository {
     return row && toDevice(row);
   }
 
+  /** The keys of these devices, revoked or not (unknown ids are missing): a key never changes. */
+  async publicKeys(ids: readonly string[]): Promise<Array<{ id: string; publicKey: Buffer }>> {
+    return this.db.query(
+      `SELECT id, public_key AS "publicKey" FROM devices WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   /**
    * The ingest's view of these devices (the unknown ones are missing), locked until the batch
    * commits in id order: a revocation waits for the batch that is checking the device, and every

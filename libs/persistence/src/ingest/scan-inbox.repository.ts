@@ -15,8 +15,8 @@ export interface AcceptedEnvelope {
   digest: Uint8Array;
   /** The MQTT payload exactly as received. */
   payload: Uint8Array;
-  /** The verdict message the envelope was answered with. */
-  verdicts: object;
+  /** The verdict message the envelope was answered with, as published. */
+  answer: Uint8Array;
 }
 
 /** A refused message. */
@@ -48,11 +48,11 @@ export class ScanInboxRepository {
   async findAccepted(
     keys: ReadonlyArray<{ deviceId: string; seq: number }>,
     db: EntityManager,
-  ): Promise<Array<Pick<AcceptedEnvelope, 'deviceId' | 'seq' | 'digest' | 'verdicts'>>> {
+  ): Promise<Array<Pick<AcceptedEnvelope, 'deviceId' | 'seq' | 'digest' | 'answer'>>> {
     if (keys.length === 0) return [];
-    const rows: Array<{ deviceId: string; seq: string; digest: Buffer; verdicts: object }> =
+    const rows: Array<{ deviceId: string; seq: string; digest: Buffer; answer: Buffer }> =
       await db.query(
-        `SELECT e.device_id AS "deviceId", e.seq, e.digest, e.verdicts
+        `SELECT e.device_id AS "deviceId", e.seq, e.digest, e.answer
            FROM envelopes e
            JOIN unnest($1::uuid[], $2::bigint[]) AS k (device_id, seq)
              ON e.device_id = k.device_id AND e.seq = k.seq`,
@@ -68,14 +68,14 @@ export class ScanInboxRepository {
   async insertAccepted(envelopes: readonly AcceptedEnvelope[], db: EntityManager): Promise<void> {
     if (envelopes.length === 0) return;
     await db.query(
-      `INSERT INTO envelopes (device_id, seq, digest, payload, verdicts)
-       SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::bytea[], $4::bytea[], $5::jsonb[])`,
+      `INSERT INTO envelopes (device_id, seq, digest, payload, answer)
+       SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::bytea[], $4::bytea[], $5::bytea[])`,
       [
         envelopes.map((e) => e.deviceId),
         envelopes.map((e) => e.seq),
         envelopes.map((e) => Buffer.from(e.digest)),
         envelopes.map((e) => Buffer.from(e.payload)),
-        envelopes.map((e) => JSON.stringify(e.verdicts)),
+        envelopes.map((e) => Buffer.from(e.answer)),
       ],
     );
   }
