@@ -32,6 +32,7 @@ import {
 } from '@pedigree/persistence';
 import { EventRecorder, type ScanOutcome, type ScanStep } from '@pedigree/recording';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SignatureVerifier } from './signature-verifier';
 
 /** One MQTT message as it arrived. */
 export interface InboundMessage {
@@ -78,6 +79,7 @@ export class EnvelopeIngest {
     private readonly devices: DeviceRepository,
     private readonly inbox: ScanInboxRepository,
     private readonly recorder: EventRecorder,
+    private readonly signatures: SignatureVerifier,
   ) {}
 
   private readonly keys = new Map<string, Uint8Array>();
@@ -111,15 +113,24 @@ export class EnvelopeIngest {
         this.keys.set(id, publicKey);
       }
     }
+    const signed = parsed.map((result) =>
+      result.ok ? signingBytes(result.envelope) : new Uint8Array(0),
+    );
+    const checks = parsed.flatMap((result, i) => {
+      const publicKey = result.ok ? this.keys.get(result.envelope.device) : undefined;
+      return result.ok && publicKey
+        ? [{ index: i, publicKey, message: signed[i]!, signature: fromBase64(result.envelope.sig) }]
+        : [];
+    });
+    const valid = await this.signatures.verifyMany(checks);
+    const verdict = new Map(checks.map((check, k) => [check.index, valid[k]!]));
     return messages.map((message, i) => {
       const result = parsed[i]!;
       if (!result.ok) return { message, parsed: result, signed: null };
-      const key = this.keys.get(result.envelope.device);
-      const bytes = signingBytes(result.envelope);
       return {
         message,
-        parsed: { ...result, digest: nodeCryptoBackend.sha256(bytes) },
-        signed: key ? verifySigned(key, bytes, result.envelope.sig) : null,
+        parsed: { ...result, digest: nodeCryptoBackend.sha256(signed[i]!) },
+        signed: verdict.get(i) ?? null,
       };
     });
   }
@@ -307,15 +318,6 @@ export class EnvelopeIngest {
     const ids = new Set(messages.flatMap((m) => parseScanTopic(m.topic) ?? []));
     const found = await this.devices.lockForIngest([...ids], tx);
     return new Map(found.map((device) => [device.id, device]));
-  }
-}
-
-/** Ed25519 over the signed bytes already computed; a malformed signature is simply invalid. */
-function verifySigned(publicKey: Uint8Array, bytes: Uint8Array, sig: string): boolean {
-  try {
-    return nodeCryptoBackend.verify(publicKey, bytes, fromBase64(sig));
-  } catch {
-    return false;
   }
 }
 

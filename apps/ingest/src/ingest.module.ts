@@ -7,6 +7,7 @@ import { MqttConnection } from '@pedigree/contracts';
 import { RecordingModule } from '@pedigree/recording';
 import { EnvelopeIngest } from './envelope-ingest.service';
 import { INGEST_OPTIONS, ScanConsumer, type IngestOptions } from './scan-consumer';
+import { SignatureVerifier } from './signature-verifier';
 
 @Global()
 @Module({})
@@ -29,6 +30,7 @@ export class IngestModule {
           provide: INGEST_OPTIONS,
           useValue: { batchMessages: options.batchMessages, lingerMs: options.lingerMs },
         },
+        SignatureVerifier,
         EnvelopeIngest,
         ScanConsumer,
       ],
