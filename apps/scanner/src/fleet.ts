@@ -21,7 +21,7 @@ export interface FleetOptions {
   rate?: number;
   /** Envelopes a device may have awaiting a verdict (default 8). */
   window?: number;
-  /** Seconds before an unanswered envelope is sent again (default 30). */
+  /** Milliseconds before an unanswered envelope is sent again (default 30,000). */
   resendAfterMs?: number;
   /** Called about every `progressEveryMs` (default 1,000) and once at the end. */
   onProgress?: (progress: FleetProgress) => void;

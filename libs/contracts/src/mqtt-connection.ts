@@ -43,12 +43,6 @@ export class MqttConnection {
     }
   }
 
-  /** The open client. @throws Error before `open()` resolved */
-  get connected(): MqttClient {
-    if (!this.client) throw new Error('The MQTT connection is not open.');
-    return this.client;
-  }
-
   async check(): Promise<{ healthy: boolean; state: string; reason?: string }> {
     return this.client?.connected
       ? { healthy: true, state: 'up' }
