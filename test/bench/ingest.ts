@@ -136,6 +136,7 @@ async function run(
   const fleet = await Fleet.connect(world, {
     connection: (deviceId) => broker.addDevice(deviceId),
     ...options,
+    outboxDir: tempDataDir('bench-outbox'),
     progressEveryMs: 100,
     onProgress: (p) => {
       marks.push([p.elapsedMs, p.acknowledged]);

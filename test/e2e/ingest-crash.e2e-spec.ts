@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { scanBrokerKind, startScanBroker, type ScanBroker } from '../harness/scan-broker';
 import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { runPedigree, spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
+import { tempDataDir } from '../harness/temp-dir';
 import { workerDatabaseUrl } from '../harness/test-database';
 
 /** 19,200 packs in 400 cases on 40 pallets: 19,200 + 2 × 400 + 2 × 40 = 20,080 scans. */
@@ -51,6 +52,7 @@ describe('the ingest killed while a fleet scans', () => {
   ): Promise<FleetProgress> {
     const fleet = await Fleet.connect(world, {
       connection: (deviceId) => broker.addDevice(deviceId),
+      outboxDir: tempDataDir('crash-outbox'),
       perEnvelope: 10,
       window: 8,
       resendAfterMs: 3_000,

@@ -411,6 +411,12 @@ describe('scanners over MQTT', () => {
       const locked = lots['L-LOCK']![0]!;
       await database.query(`UPDATE packs SET state = 'locked' WHERE serial = $1`, [locked.serial]);
       const good = lots['L-1']![8]!;
+      const packed = lots['L-1']![9]!;
+      const boxed = await request('POST', '/containers', {
+        key: keys.maker,
+        body: { sscc: randomSscc(), siteGln: plant, items: [packed.elementString] },
+      });
+      expect(boxed.status).toBe(201);
       const elsewhere = lots['L-1']![0]!; // dispensed at the pharmacy
       const cases: Array<[Scan, string, string?]> = [
         [inspect(dataMatrix(good)), 'OK'],
@@ -440,6 +446,17 @@ describe('scanners over MQTT', () => {
           { raw: dataMatrix(good), at: at(), step: 'receiving', site: plant },
           'WRONG_CUSTODY',
           'never shipped',
+        ],
+        [
+          {
+            raw: dataMatrix(packed),
+            at: at(),
+            step: 'shipping',
+            site: plant,
+            destination: warehouse,
+          },
+          'SUSPECT',
+          'move the whole container',
         ],
       ];
       const answer = await dock.link.send(cases.map(([scan]) => scan));

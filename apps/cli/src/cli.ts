@@ -31,7 +31,7 @@ Usage:
                                            input (GS as the byte or <GS>), each verdict printed;
                                            unanswered scans wait in the outbox (docs/scanner.md)
   pedigree scanner fleet --admin-key KEY [--api URL] [--mqtt URL] [--packs N] [--per-envelope N]
-                       [--rate N] [--pharmacies N] [--case-size N] [--pallet-size N]
+                       [--rate N] [--pharmacies N] [--case-size N] [--pallet-size N] [--outbox DIR]
                                            simulate scanners moving packs from plant to pharmacy
                                            on a running platform, with a live progress line
   pedigree --help                          this text

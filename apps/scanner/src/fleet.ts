@@ -5,9 +5,11 @@
  * Each step waits for the previous one's verdict, as on a real floor; each scanner groups what is
  * ready into envelopes of up to `perEnvelope` scans, with at most `window` envelopes awaiting a
  * verdict, and the whole fleet keeps to `rate` scans per second when one is given. Every scan
- * goes through a DeviceLink with its outbox, so the fleet rides out a dying ingest or broker.
+ * goes through a DeviceLink with its outbox (on disk with `outboxDir`, as on real devices), so
+ * the fleet rides out a dying ingest or broker.
  */
 import type { Scan, ScanStep, VerdictMessage } from '@pedigree/contracts';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeviceLink } from './device-link';
 import type { SimulatedDevice, World } from './fleet-world';
@@ -23,6 +25,8 @@ export interface FleetOptions {
   window?: number;
   /** Milliseconds before an unanswered envelope is sent again (default 30,000). */
   resendAfterMs?: number;
+  /** A folder for the devices' outboxes, one sub-folder per device; undefined keeps them in memory. */
+  outboxDir?: string;
   /** Called about every `progressEveryMs` (default 1,000) and once at the end. */
   onProgress?: (progress: FleetProgress) => void;
   progressEveryMs?: number;
@@ -87,6 +91,7 @@ export class Fleet {
         deviceId: device.id,
         seed: device.seed,
         resendAfterMs: options.resendAfterMs,
+        outboxDir: options.outboxDir && join(options.outboxDir, device.id),
       });
       stations.set(device.id, { device, link, queue: [], inFlight: 0 });
     }

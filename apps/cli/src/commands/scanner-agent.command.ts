@@ -16,6 +16,8 @@ import {
   type FleetProgress,
 } from '@pedigree/scanner';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -30,7 +32,8 @@ export const RUN_USAGE = `usage: pedigree scanner run --device ID --site GLN --s
        [--shipment REF] [--key FILE] [--mqtt URL] [--ca FILE] [--outbox DIR] [--gs TEXT]
        [--wait SECONDS]`;
 export const FLEET_USAGE = `usage: pedigree scanner fleet --admin-key KEY [--api URL] [--mqtt URL] [--packs N]
-       [--case-size N] [--pallet-size N] [--pharmacies N] [--per-envelope N] [--rate N]`;
+       [--case-size N] [--pallet-size N] [--pharmacies N] [--per-envelope N] [--rate N]
+       [--outbox DIR]`;
 
 /**
  * Reads one scan per line from standard input, sends each in its own envelope, prints each
@@ -147,6 +150,7 @@ export async function runFleet(args: string[], io: Io): Promise<number> {
       pharmacies: { type: 'string', default: '8' },
       'per-envelope': { type: 'string', default: '50' },
       rate: { type: 'string' },
+      outbox: { type: 'string' },
     },
     strict: true,
   });
@@ -183,6 +187,7 @@ export async function runFleet(args: string[], io: Io): Promise<number> {
     connection: async () => ({ url: values.mqtt }),
     perEnvelope: perEnvelope as number,
     rate: rate as number | undefined,
+    outboxDir: values.outbox ?? join(tmpdir(), `pedigree-fleet-${process.pid}`),
     onProgress: (p) => (io.status ?? io.err)(progressLine(p)),
   });
   let summary: FleetProgress;

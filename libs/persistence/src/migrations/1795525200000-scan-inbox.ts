@@ -4,16 +4,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * What the ingest keeps of every MQTT message it acknowledges (docs/protocol.md):
  *
  * - `envelopes`: each accepted envelope once per (device, seq), with the exact bytes the device
- *   signed and sent, the digest that tells an identical redelivery from a replay, and the bytes of the
- *   verdict message it was answered with, sent again as they are when the envelope comes again.
+ *   signed and sent, the digest that tells an identical redelivery from a replay, and the verdict
+ *   message it was answered with, sent again as it is when the envelope comes again.
  * - `quarantine`: every message refused as a whole, with its raw bytes, the topic it came on, the
  *   reason code and a sentence naming what was wrong. `device_id` is the device the topic names
  *   (no foreign key: it may be unknown); `organisation_id` its owner when it is enrolled, who can
  *   read the row through the API.
- *
- * And for the scans' hot path: cases and pallets are walked down by `parent_sscc` for every case
- * or pallet scanned, and a pack row is rewritten at each step of its journey, so pack pages keep
- * 30% free for PostgreSQL to update in place (HOT) instead of touching every index.
  */
 export class ScanInbox1795525200000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
@@ -24,7 +20,7 @@ export class ScanInbox1795525200000 implements MigrationInterface {
         digest bytea NOT NULL CHECK (length(digest) = 32),
         received_at timestamptz NOT NULL DEFAULT now(),
         payload bytea NOT NULL,
-        answer bytea NOT NULL,
+        verdicts jsonb NOT NULL,
         PRIMARY KEY (device_id, seq)
       )`);
     await db.query(`
@@ -40,15 +36,9 @@ export class ScanInbox1795525200000 implements MigrationInterface {
         payload bytea NOT NULL
       )`);
     await db.query(`CREATE INDEX quarantine_organisation_id ON quarantine (organisation_id, id)`);
-    await db.query(
-      `CREATE INDEX containers_parent_sscc ON containers (parent_sscc) WHERE parent_sscc IS NOT NULL`,
-    );
-    await db.query(`ALTER TABLE packs SET (fillfactor = 70)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE packs RESET (fillfactor)`);
-    await db.query(`DROP INDEX containers_parent_sscc`);
     await db.query(`DROP TABLE quarantine`);
     await db.query(`DROP TABLE envelopes`);
   }

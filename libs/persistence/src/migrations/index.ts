@@ -4,6 +4,7 @@ import { CatalogueAndEvents1795514400000 } from './1795514400000-catalogue-and-e
 import { Ledger1795518000000 } from './1795518000000-ledger';
 import { Devices1795521600000 } from './1795521600000-devices';
 import { ScanInbox1795525200000 } from './1795525200000-scan-inbox';
+import { ScanHotPath1795528800000 } from './1795528800000-scan-hot-path';
 
 export const migrations = [
   Identity1795510800000,
@@ -11,4 +12,5 @@ export const migrations = [
   Ledger1795518000000,
   Devices1795521600000,
   ScanInbox1795525200000,
+  ScanHotPath1795528800000,
 ];
