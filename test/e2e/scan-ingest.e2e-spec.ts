@@ -265,7 +265,7 @@ describe('scanners over MQTT', () => {
       });
     });
 
-    it('ships to the pharmacy, which receives and dispenses the pack', async () => {
+    it('ships to the pharmacy, which receives and dispenses the pack, judged in scan-time order', async () => {
       const [first] = lots['L-1']!;
       const out = await inbound.link.send([
         {
@@ -277,10 +277,11 @@ describe('scanners over MQTT', () => {
         },
       ]);
       expect(out.verdicts[0]!.code).toBe('OK');
+      // Listed out of order: the platform judges them by scan time (receive, inspect, dispense).
       const counterScans = await counter.link.send([
-        { raw: dataMatrix(first!), at: at(1), step: 'receiving', site: pharmacy },
-        { raw: dataMatrix(first!), at: at(2), step: 'inspecting', site: pharmacy },
         { raw: dataMatrix(first!), at: at(3), step: 'dispensing', site: pharmacy },
+        { raw: dataMatrix(first!), at: at(2), step: 'inspecting', site: pharmacy },
+        { raw: dataMatrix(first!), at: at(1), step: 'receiving', site: pharmacy },
       ]);
       expect(counterScans.verdicts.map((v) => v.code)).toEqual(['OK', 'OK', 'OK']);
       expect(await pack(first!, keys.chemist)).toMatchObject({ state: 'dispensed' });
