@@ -248,6 +248,24 @@ const table: Row[] = [
     allowed: movers,
     call: (c) => ({ path: '/receipts', body: { siteGln: c.gln, items: [c.inTransit] } }),
   },
+  {
+    route: 'POST /verify',
+    allowed: everyone,
+    call: (c) => ({ path: '/verify', body: { code: c.packs[2] } }),
+  },
+  {
+    route: 'POST /decommissions',
+    allowed: movers,
+    call: (c) => ({
+      path: '/decommissions',
+      body: { siteGln: c.gln, action: 'supply_sample', items: [c.packs[2]] },
+    }),
+  },
+  {
+    route: 'POST /decommissions/undo',
+    allowed: movers,
+    call: (c) => ({ path: '/decommissions/undo', body: { siteGln: c.gln, items: [c.packs[2]] } }),
+  },
   // Irreversible steps last: nothing after them needs the product or batch.
   {
     route: 'POST /products/:gtin/batches/:lot/recall',

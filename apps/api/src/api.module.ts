@@ -27,6 +27,8 @@ import { OrganisationsService } from './organisations/organisations.service';
 import { QuarantineController } from './quarantine/quarantine.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
+import { VerifyController } from './verify/verify.controller';
+import { VerifyService } from './verify/verify.service';
 
 @Module({})
 export class ApiModule {
@@ -45,6 +47,7 @@ export class ApiModule {
         StepsController,
         LedgerController,
         QuarantineController,
+        VerifyController,
       ],
       providers: [
         ApiKeyService,
@@ -57,6 +60,7 @@ export class ApiModule {
         PacksService,
         SerialSource,
         StepsService,
+        VerifyService,
         LedgerService,
         AdminBootstrapService,
         { provide: ADMIN_KEY, useValue: options.adminKey },

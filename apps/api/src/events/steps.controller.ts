@@ -3,14 +3,18 @@ import type { Organisation } from '@pedigree/persistence';
 import { CurrentOrganisation, Roles } from '../auth/auth.decorators';
 import type { RecordedStep } from '@pedigree/recording';
 import {
+  decommissionSchema,
   packSchema,
   receiveSchema,
   shipSchema,
   ssccSchema,
+  undoSchema,
   unpackSchema,
+  type DecommissionDto,
   type PackDto,
   type ReceiveDto,
   type ShipDto,
+  type UndoDto,
   type UnpackDto,
 } from './dto/steps.dto';
 import { StepsService } from './steps.service';
@@ -18,7 +22,10 @@ import { StepsService } from './steps.service';
 /** Who handles goods: regulators and the platform admin watch, they do not move packs. */
 const MOVERS = ['manufacturer', 'distributor', 'pharmacy'] as const;
 
-/** Aggregation, shipping and receiving: each request records one EPCIS event, or nothing. */
+/**
+ * Aggregation, shipping, receiving and decommissioning: each request records one EPCIS event, or
+ * nothing.
+ */
 @Controller()
 export class StepsController {
   constructor(private readonly steps: StepsService) {}
@@ -58,6 +65,25 @@ export class StepsController {
     @Body({ schema: shipSchema }) body: ShipDto,
   ): Promise<RecordedStep> {
     return this.steps.ship(organisation, body);
+  }
+
+  /** Dispensed at a pharmacy, or destroyed, stolen, sample, free sample, exported, checked out. */
+  @Roles(...MOVERS)
+  @Post('decommissions')
+  decommission(
+    @CurrentOrganisation() organisation: Organisation,
+    @Body({ schema: decommissionSchema }) body: DecommissionDto,
+  ): Promise<RecordedStep> {
+    return this.steps.decommission(organisation, body);
+  }
+
+  @Roles(...MOVERS)
+  @Post('decommissions/undo')
+  undo(
+    @CurrentOrganisation() organisation: Organisation,
+    @Body({ schema: undoSchema }) body: UndoDto,
+  ): Promise<RecordedStep> {
+    return this.steps.undo(organisation, body);
   }
 
   @Roles(...MOVERS)

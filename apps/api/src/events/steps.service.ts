@@ -15,7 +15,14 @@ import {
 } from '@pedigree/recording';
 import { ApiException } from '../errors/api.exception';
 import { SitesService } from '../sites/sites.service';
-import type { PackDto, ReceiveDto, ShipDto, UnpackDto } from './dto/steps.dto';
+import type {
+  DecommissionDto,
+  PackDto,
+  ReceiveDto,
+  ShipDto,
+  UndoDto,
+  UnpackDto,
+} from './dto/steps.dto';
 
 @Injectable()
 export class StepsService {
@@ -54,6 +61,19 @@ export class StepsService {
 
   async receive(organisation: Organisation, request: ReceiveDto): Promise<RecordedStep> {
     return this.step(organisation, request.siteGln, 'receive', request.items, {});
+  }
+
+  /** Takes packs out of the supply chain at the site: dispensed, destroyed, stolen, ... */
+  async decommission(organisation: Organisation, request: DecommissionDto): Promise<RecordedStep> {
+    return this.step(organisation, request.siteGln, request.action, request.items, {});
+  }
+
+  /**
+   * Reverts a decommissioning, within 10 days, by the organisation and at the site that made it
+   * (Art. 13); the pack is active again.
+   */
+  async undo(organisation: Organisation, request: UndoDto): Promise<RecordedStep> {
+    return this.step(organisation, request.siteGln, 'undo', request.items, {});
   }
 
   /** The direct contents of a container as Digital Links. */

@@ -20,7 +20,29 @@ export const unpackSchema = z.strictObject({ siteGln: glnSchema, items: items.op
 export const shipSchema = z.strictObject({ siteGln: glnSchema, destinationGln: glnSchema, items });
 export const receiveSchema = z.strictObject({ siteGln: glnSchema, items });
 
+/** The decommissionings of EU Delegated Regulation 2016/161 (Art. 12, 22, 25, 26, 40, 41). */
+export const DECOMMISSION_ACTIONS = [
+  'dispense',
+  'destroy',
+  'report_stolen',
+  'supply_sample',
+  'supply_free_sample',
+  'export',
+  'check_out',
+] as const;
+
+export const decommissionSchema = z.strictObject({
+  siteGln: glnSchema,
+  action: z.enum(DECOMMISSION_ACTIONS, {
+    error: `action must be one of ${DECOMMISSION_ACTIONS.join(', ')}`,
+  }),
+  items,
+});
+export const undoSchema = z.strictObject({ siteGln: glnSchema, items });
+
 export type PackDto = z.infer<typeof packSchema>;
+export type DecommissionDto = z.infer<typeof decommissionSchema>;
+export type UndoDto = z.infer<typeof undoSchema>;
 export type UnpackDto = z.infer<typeof unpackSchema>;
 export type ShipDto = z.infer<typeof shipSchema>;
 export type ReceiveDto = z.infer<typeof receiveSchema>;

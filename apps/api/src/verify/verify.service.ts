@@ -1,0 +1,128 @@
+/**
+ * Verification at the counter (EU Delegated Regulation 2016/161, Art. 11): what the scanner read,
+ * in any GS1 form, answered with one verdict of DESIGN.md's vocabulary and its sentence, the
+ * pack's state and the product and batch facts. A lot or expiry read from the pack that differs
+ * from the record is a mismatch, never a silent pass. Verifying changes nothing and locks nothing.
+ */
+import { Injectable } from '@nestjs/common';
+import {
+  VERDICT_SENTENCES,
+  decide,
+  expiryIsoDate,
+  judgedState,
+  type PackState,
+  type VerdictCode,
+} from '@pedigree/domain';
+import {
+  PackRepository,
+  ProductRepository,
+  type Organisation,
+  type Site,
+} from '@pedigree/persistence';
+import { Clock, parseItems, toView } from '@pedigree/recording';
+import { SitesService } from '../sites/sites.service';
+import type { VerifyDto } from './verify.dto';
+
+export interface Verification {
+  code: VerdictCode;
+  sentence: string;
+  /** The particulars: which state, when, where; which field differs. */
+  detail?: string;
+  pack?: {
+    gtin: string;
+    serial: string;
+    lot: string;
+    /** ISO date, the end of the month for a YYMMDD with day 00. */
+    expiry: string | null;
+    state: PackState;
+    /** Whether the verifying site holds it, or it is on its way there. */
+    atYourSite: boolean | null;
+  };
+  product?: { gtin: string; name: string; form: string; strength: string; packSize: number };
+}
+
+@Injectable()
+export class VerifyService {
+  constructor(
+    private readonly packs: PackRepository,
+    private readonly products: ProductRepository,
+    private readonly sites: SitesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** @throws ApiException NOT_FOUND when `siteGln` is not one of the caller's sites */
+  async verify(organisation: Organisation, request: VerifyDto): Promise<Verification> {
+    const site: Site | undefined = request.siteGln
+      ? await this.sites.own(organisation, request.siteGln)
+      : undefined;
+    const now = this.clock.now();
+    const { items, refused } = parseItems([request.code]);
+    const item = items[0];
+    if (!item || item.kind === 'container') {
+      return verdict(
+        'MALFORMED_CODE',
+        refused[0]?.reason ??
+          'this is a case or pallet label (SSCC): verify each pack by its own code',
+      );
+    }
+    const product = await this.products.findByGtin(item.gtin);
+    if (!product) {
+      return verdict('UNKNOWN_PRODUCT', `no product with GTIN ${item.gtin} is registered`);
+    }
+    const facts = {
+      gtin: product.gtin,
+      name: product.name,
+      form: product.form,
+      strength: product.strength,
+      packSize: product.packSize,
+    };
+    const record = await this.packs.find(item.gtin, item.serial);
+    if (!record) {
+      return {
+        ...verdict('UNKNOWN_SERIAL', `GTIN ${item.gtin} has no pack with serial ${item.serial}`),
+        product: facts,
+      };
+    }
+    const view = toView(record);
+    const decision = decide(
+      view,
+      { action: 'verify', at: now, organisationId: organisation.id, siteId: site?.id ?? null },
+      now,
+    );
+    const mismatch =
+      item.lot !== undefined && item.lot !== record.lot
+        ? verdict(
+            'BATCH_MISMATCH',
+            `the pack says lot ${item.lot}; its serial was commissioned in lot ${record.lot}`,
+          )
+        : item.expiry !== undefined && item.expiry !== record.expiry
+          ? verdict(
+              'EXPIRY_MISMATCH',
+              `the pack says expiry ${item.expiry}; its batch expires ${record.expiry}`,
+            )
+          : undefined;
+    const outcome =
+      mismatch ?? (decision.ok ? verdict('OK') : verdict(decision.code, decision.reason));
+    return {
+      ...outcome,
+      pack: {
+        gtin: item.gtin,
+        serial: item.serial,
+        lot: record.lot,
+        expiry: expiryIsoDate(record.expiry, now),
+        state: judgedState(view, now),
+        atYourSite: site
+          ? record.custodySiteId === site.id || record.inTransitTo === site.id
+          : null,
+      },
+      product: facts,
+    };
+  }
+}
+
+function verdict(
+  code: VerdictCode,
+  detail?: string,
+): Pick<Verification, 'code' | 'sentence' | 'detail'> {
+  return { code, sentence: VERDICT_SENTENCES[code], ...(detail !== undefined && { detail }) };
+}
