@@ -168,6 +168,11 @@ const table: Row[] = [
   },
   { route: 'GET /quarantine', allowed: everyone, call: () => ({ path: '/quarantine' }) },
   {
+    route: 'GET /alerts',
+    allowed: ['manufacturer', 'regulator', 'admin'],
+    call: () => ({ path: '/alerts' }),
+  },
+  {
     route: 'POST /products',
     allowed: ['manufacturer'],
     call: () => ({

@@ -470,6 +470,22 @@ describe('scanners over MQTT', () => {
       });
       // Inspections and refusals record nothing.
       expect((await pack(good)).events).toHaveLength(1);
+      // Those that point at a falsified pack are alerts for the manufacturer.
+      const alerts = (await request('GET', '/alerts', { key: keys.maker })).body as Array<
+        Record<string, unknown>
+      >;
+      expect(
+        alerts
+          .filter((a) => a.source === 'scan')
+          .map((a) => a.code)
+          .sort(),
+      ).toEqual([
+        'ALREADY_DECOMMISSIONED',
+        'BATCH_MISMATCH',
+        'EXPIRY_MISMATCH',
+        'SUSPECT',
+        'UNKNOWN_SERIAL',
+      ]);
     });
   });
 

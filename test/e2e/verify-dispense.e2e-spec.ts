@@ -190,4 +190,33 @@ describe('verification and decommissioning over HTTP', () => {
     expect(unknownAction).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
     expect(unknownAction.body.message).toContain('action must be one of dispense, destroy');
   });
+
+  it('keeps the alerts for the manufacturer and the regulator, with what was read, where and how', async () => {
+    const alerts = (await request('GET', '/alerts', { key: keys.maker })).body as Array<
+      Record<string, unknown>
+    >;
+    const raised = alerts.map((a) => `${a.source} ${a.code}`).sort();
+    expect(raised).toEqual([
+      'step ALREADY_DECOMMISSIONED', // the undo of a destroyed pack
+      'verify ALREADY_DECOMMISSIONED', // the dispensed pack verified again
+      'verify ALREADY_DECOMMISSIONED', // the sample verified
+      'verify BATCH_MISMATCH',
+      'verify EXPIRY_MISMATCH',
+      'verify UNKNOWN_SERIAL',
+    ]);
+    expect(alerts.find((a) => a.code === 'BATCH_MISMATCH')).toMatchObject({
+      item: `(01)${gtin}(10)V9(21)${packs[0]!.serial}`,
+      gtin,
+      serial: packs[0]!.serial,
+      siteGln: counter,
+      detail: expect.stringContaining('lot V9'),
+    });
+    // An unknown product has no manufacturer to tell: the admin (and regulators) see it.
+    const all = (await request('GET', '/alerts?code=UNKNOWN_PRODUCT', { key: TEST_ADMIN_KEY }))
+      .body as Array<Record<string, unknown>>;
+    expect(all.length).toBeGreaterThan(0);
+    expect((await request('GET', '/alerts', { key: keys.chemist })).status).toBe(403);
+    const wrong = await request('GET', '/alerts?code=RECALLED', { key: keys.maker });
+    expect(wrong).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+  });
 });

@@ -5,6 +5,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RecordingModule } from '@pedigree/recording';
+import { AlertsController } from './alerts/alerts.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ADMIN_KEY, AdminBootstrapService } from './auth/admin-bootstrap.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -48,6 +49,7 @@ export class ApiModule {
         LedgerController,
         QuarantineController,
         VerifyController,
+        AlertsController,
       ],
       providers: [
         ApiKeyService,

@@ -1,5 +1,6 @@
 export { ROLES, type Role } from './role';
 export {
+  ALERT_CODES,
   VERDICT_CODES,
   VERDICT_SENTENCES,
   isVerdictCode,

@@ -61,3 +61,18 @@ export const VERDICT_SENTENCES: Readonly<Record<VerdictCode, string>> = {
 export function isVerdictCode(value: unknown): value is VerdictCode {
   return typeof value === 'string' && (VERDICT_CODES as readonly string[]).includes(value);
 }
+
+/**
+ * The codes that also raise an alert for the manufacturer and the regulator to investigate: the
+ * ones that point at a falsified pack or a broken record (EMVS A2, A3, A7, A52, A68, and SUSPECT).
+ * Recalled, expired, locked and misplaced packs are already known to the platform: their verdict
+ * is the whole answer.
+ */
+export const ALERT_CODES: ReadonlySet<VerdictCode> = new Set([
+  'UNKNOWN_PRODUCT',
+  'UNKNOWN_SERIAL',
+  'BATCH_MISMATCH',
+  'EXPIRY_MISMATCH',
+  'ALREADY_DECOMMISSIONED',
+  'SUSPECT',
+]);

@@ -1,3 +1,4 @@
+export { AlertRepository, type Alert, type NewAlert } from './alerts/alert.repository';
 export type {
   Batch,
   Container,

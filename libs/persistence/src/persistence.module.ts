@@ -1,6 +1,7 @@
 /** Connects the apps to PostgreSQL and provides the repositories. */
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertRepository } from './alerts/alert.repository';
 import { PackRepository } from './catalogue/pack.repository';
 import { ProductRepository } from './catalogue/product.repository';
 import { dataSourceOptions } from './data-source';
@@ -28,6 +29,7 @@ const repositories = [
   LedgerEventRepository,
   SealingRepository,
   ScanInboxRepository,
+  AlertRepository,
 ];
 
 @Global()

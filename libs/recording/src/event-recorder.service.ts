@@ -8,6 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ALERT_CODES,
   batchUri,
   decide,
   epcisVocabulary,
@@ -21,11 +22,13 @@ import {
 } from '@pedigree/domain';
 import { canonicalJson } from '@pedigree/ledger';
 import {
+  AlertRepository,
   EventRepository,
   PackRepository,
   ProductRepository,
   SiteRepository,
   type Batch,
+  type NewAlert,
   type NewEvent,
   type Organisation,
   type Product,
@@ -92,6 +95,7 @@ export class EventRecorder {
     private readonly clock: Clock,
     private readonly resolver: PackResolver,
     private readonly sites: SiteRepository,
+    private readonly alerts: AlertRepository,
   ) {}
 
   /**
@@ -99,6 +103,25 @@ export class EventRecorder {
    * @throws RecordingError with the verdict code of the first refused item, all of them in `details`
    */
   async record(step: PackStep): Promise<RecordedStep> {
+    try {
+      return await this.recordStep(step);
+    } catch (error) {
+      // Nothing was recorded, but a refusal that points at a falsified pack is kept as an alert.
+      if (error instanceof RecordingError && error.details) {
+        await this.alerts.raise(
+          alertsOf(
+            error.details.map((d) => ({ item: d.item, code: d.code, detail: d.reason })),
+            step.organisation.id,
+            step.site.id,
+            'step',
+          ),
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async recordStep(step: PackStep): Promise<RecordedStep> {
     const now = this.clock.now();
     return this.db.transaction(async (tx) => {
       // Packing and unpacking move the items named (packs, or whole cases onto a pallet); the other
@@ -278,6 +301,17 @@ export class EventRecorder {
         tx,
       );
     }
+    await this.alerts.raise(
+      scans.flatMap((scan, i) =>
+        alertsOf(
+          [{ item: scan.raw, code: outcomes[i]!.code, detail: outcomes[i]!.detail ?? '' }],
+          scan.organisationId,
+          scan.site.id,
+          'scan',
+        ),
+      ),
+      tx,
+    );
     return outcomes;
   }
 
@@ -423,4 +457,30 @@ export class EventRecorder {
     }
     await this.packs.setContainerParent(children, sscc, tx);
   }
+}
+
+/**
+ * The alerts among refusals: those whose code raises one (ALERT_CODES), each with the GTIN and
+ * serial its item names when it names a pack.
+ */
+export function alertsOf(
+  refusals: ReadonlyArray<{ item: string; code: VerdictCode; detail: string }>,
+  organisationId: string,
+  siteId: string | null,
+  source: NewAlert['source'],
+): NewAlert[] {
+  return refusals
+    .filter((r) => ALERT_CODES.has(r.code))
+    .map(({ item, code, detail }) => {
+      const [ref] = parseItems([item]).items;
+      return {
+        code,
+        detail,
+        item,
+        ...(ref?.kind === 'pack' && { gtin: ref.gtin, serial: ref.serial }),
+        organisationId,
+        siteId,
+        source,
+      };
+    });
 }

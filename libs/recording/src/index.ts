@@ -4,6 +4,7 @@ export { Clock } from './clock';
 export {
   COMMISSION_EVENT_SIZE,
   EventRecorder,
+  alertsOf,
   type PackStep,
   type RecordedStep,
   type ScanOutcome,

@@ -2,7 +2,8 @@
  * Verification at the counter (EU Delegated Regulation 2016/161, Art. 11): what the scanner read,
  * in any GS1 form, answered with one verdict of DESIGN.md's vocabulary and its sentence, the
  * pack's state and the product and batch facts. A lot or expiry read from the pack that differs
- * from the record is a mismatch, never a silent pass. Verifying changes nothing and locks nothing.
+ * from the record is a mismatch, never a silent pass. Verifying changes no pack and locks nothing;
+ * a verdict that points at a falsified pack raises an alert (DESIGN.md).
  */
 import { Injectable } from '@nestjs/common';
 import {
@@ -14,12 +15,13 @@ import {
   type VerdictCode,
 } from '@pedigree/domain';
 import {
+  AlertRepository,
   PackRepository,
   ProductRepository,
   type Organisation,
   type Site,
 } from '@pedigree/persistence';
-import { Clock, parseItems, toView } from '@pedigree/recording';
+import { Clock, alertsOf, parseItems, toView } from '@pedigree/recording';
 import { SitesService } from '../sites/sites.service';
 import type { VerifyDto } from './verify.dto';
 
@@ -48,15 +50,36 @@ export class VerifyService {
     private readonly products: ProductRepository,
     private readonly sites: SitesService,
     private readonly clock: Clock,
+    private readonly alerts: AlertRepository,
   ) {}
 
-  /** @throws ApiException NOT_FOUND when `siteGln` is not one of the caller's sites */
+  /**
+   * The verdict on what was read; one that points at a falsified pack is kept as an alert too.
+   * @throws ApiException NOT_FOUND when `siteGln` is not one of the caller's sites
+   */
   async verify(organisation: Organisation, request: VerifyDto): Promise<Verification> {
     const site: Site | undefined = request.siteGln
       ? await this.sites.own(organisation, request.siteGln)
       : undefined;
+    const answer = await this.judge(organisation, site, request.code);
+    await this.alerts.raise(
+      alertsOf(
+        [{ item: request.code, code: answer.code, detail: answer.detail ?? answer.sentence }],
+        organisation.id,
+        site?.id ?? null,
+        'verify',
+      ),
+    );
+    return answer;
+  }
+
+  private async judge(
+    organisation: Organisation,
+    site: Site | undefined,
+    code: string,
+  ): Promise<Verification> {
     const now = this.clock.now();
-    const { items, refused } = parseItems([request.code]);
+    const { items, refused } = parseItems([code]);
     const item = items[0];
     if (!item || item.kind === 'container') {
       return verdict(

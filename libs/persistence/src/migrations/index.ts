@@ -5,6 +5,7 @@ import { Ledger1795518000000 } from './1795518000000-ledger';
 import { Devices1795521600000 } from './1795521600000-devices';
 import { ScanInbox1795525200000 } from './1795525200000-scan-inbox';
 import { ScanHotPath1795528800000 } from './1795528800000-scan-hot-path';
+import { Alerts1795532400000 } from './1795532400000-alerts';
 
 export const migrations = [
   Identity1795510800000,
@@ -13,4 +14,5 @@ export const migrations = [
   Devices1795521600000,
   ScanInbox1795525200000,
   ScanHotPath1795528800000,
+  Alerts1795532400000,
 ];
