@@ -9,30 +9,13 @@ import { AlertRepository, type Alert, type Organisation } from '@pedigree/persis
 import { z } from 'zod';
 import { CurrentOrganisation, Roles } from '../auth/auth.decorators';
 import { oversees } from '../auth/oversees';
+import { newestFirstPage } from '../newest-first-page';
 
-/** The most alerts one page lists. */
-export const MAX_ALERTS_PAGE = 1_000;
 const CODES = [...ALERT_CODES] as [string, ...string[]];
 
 export const alertsQuerySchema = z.strictObject({
   code: z.enum(CODES, { error: `code must be one of ${CODES.join(', ')}` }).optional(),
-  before: z
-    .string()
-    .regex(/^[1-9][0-9]{0,17}$/, {
-      error: 'before must be an alert id, as the previous page listed',
-    })
-    .optional(),
-  limit: z
-    .string()
-    .regex(/^[1-9][0-9]{0,3}$/, {
-      error: `limit must be a whole number from 1 to ${MAX_ALERTS_PAGE}`,
-    })
-    .transform(Number)
-    .refine((limit) => limit <= MAX_ALERTS_PAGE, {
-      error: `limit must be a whole number from 1 to ${MAX_ALERTS_PAGE}`,
-    })
-    .optional()
-    .default(100),
+  ...newestFirstPage('an alert'),
 });
 
 export type AlertsQuery = z.infer<typeof alertsQuerySchema>;

@@ -10,9 +10,7 @@ import { ScanInboxRepository, type Organisation, type QuarantineRow } from '@ped
 import { z } from 'zod';
 import { CurrentOrganisation } from '../auth/auth.decorators';
 import { oversees } from '../auth/oversees';
-
-/** The most messages one page lists. */
-export const MAX_QUARANTINE_PAGE = 1_000;
+import { newestFirstPage } from '../newest-first-page';
 
 export const quarantineQuerySchema = z.strictObject({
   reason: z
@@ -21,23 +19,7 @@ export const quarantineQuerySchema = z.strictObject({
   device: z
     .uuid({ error: 'device must be a device id (a UUID), as listed by GET /devices' })
     .optional(),
-  before: z
-    .string()
-    .regex(/^[1-9][0-9]{0,17}$/, {
-      error: 'before must be the id of a quarantined message, as the previous page listed',
-    })
-    .optional(),
-  limit: z
-    .string()
-    .regex(/^[1-9][0-9]{0,3}$/, {
-      error: `limit must be a whole number from 1 to ${MAX_QUARANTINE_PAGE}`,
-    })
-    .transform(Number)
-    .refine((limit) => limit <= MAX_QUARANTINE_PAGE, {
-      error: `limit must be a whole number from 1 to ${MAX_QUARANTINE_PAGE}`,
-    })
-    .optional()
-    .default(100),
+  ...newestFirstPage('a quarantined message'),
 });
 
 export type QuarantineQuery = z.infer<typeof quarantineQuerySchema>;
