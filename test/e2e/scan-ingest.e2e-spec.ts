@@ -278,10 +278,12 @@ describe('scanners over MQTT', () => {
       ]);
       expect(out.verdicts[0]!.code).toBe('OK');
       // Listed out of order: the platform judges them by scan time (receive, inspect, dispense).
+      const now = Date.now();
+      const second = (n: number) => new Date(now + n * 1_000).toISOString();
       const counterScans = await counter.link.send([
-        { raw: dataMatrix(first!), at: at(3), step: 'dispensing', site: pharmacy },
-        { raw: dataMatrix(first!), at: at(2), step: 'inspecting', site: pharmacy },
-        { raw: dataMatrix(first!), at: at(1), step: 'receiving', site: pharmacy },
+        { raw: dataMatrix(first!), at: second(3), step: 'dispensing', site: pharmacy },
+        { raw: dataMatrix(first!), at: second(2), step: 'inspecting', site: pharmacy },
+        { raw: dataMatrix(first!), at: second(1), step: 'receiving', site: pharmacy },
       ]);
       expect(counterScans.verdicts.map((v) => v.code)).toEqual(['OK', 'OK', 'OK']);
       expect(await pack(first!, keys.chemist)).toMatchObject({ state: 'dispensed' });

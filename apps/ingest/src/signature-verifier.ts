@@ -29,8 +29,11 @@ interface Reply {
 
 @Injectable()
 export class SignatureVerifier implements OnModuleDestroy {
-  private readonly worker?: Worker;
-  private readonly waiting = new Map<number, (valid: boolean[]) => void>();
+  private worker?: Worker;
+  private readonly waiting = new Map<
+    number,
+    { checks: SignatureCheck[]; answer: (valid: boolean[]) => void }
+  >();
   private next = 0;
 
   constructor() {
@@ -41,23 +44,33 @@ export class SignatureVerifier implements OnModuleDestroy {
     this.worker = new Worker(script);
     this.worker.unref();
     this.worker.on('message', ({ id, valid }: Reply) => {
-      this.waiting.get(id)?.(valid);
+      this.waiting.get(id)?.answer(valid);
       this.waiting.delete(id);
     });
+    this.worker.once('error', () => void this.stopWorker());
   }
 
   /** Whether each signature verifies, in the order given. */
   verifyMany(checks: SignatureCheck[]): Promise<boolean[]> {
     if (!this.worker || checks.length === 0) return Promise.resolve(verifyAll(checks));
     const id = this.next++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
+    return new Promise((answer) => {
+      this.waiting.set(id, { checks, answer });
       this.worker!.postMessage({ id, checks } satisfies Request);
     });
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.worker?.terminate();
+    await this.stopWorker();
+  }
+
+  /** Without a worker (it failed, or the app stops) the checks run here, the waiting ones too. */
+  private async stopWorker(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    for (const { checks, answer } of this.waiting.values()) answer(verifyAll(checks));
+    this.waiting.clear();
+    await worker?.terminate();
   }
 }
 
