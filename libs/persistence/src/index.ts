@@ -6,6 +6,7 @@ export type {
   PackChange,
   PackRecord,
   Product,
+  ProductFacts,
 } from './catalogue/catalogue.rows';
 export { BULK_CHUNK, PackRepository } from './catalogue/pack.repository';
 export { ProductRepository, type NewBatch, type NewProduct } from './catalogue/product.repository';

@@ -17,8 +17,8 @@ import {
 import {
   AlertRepository,
   PackRepository,
-  ProductRepository,
   type Organisation,
+  type ProductFacts,
   type Site,
 } from '@pedigree/persistence';
 import { Clock, alertsOf, parseItems, toView } from '@pedigree/recording';
@@ -40,14 +40,13 @@ export interface Verification {
     /** Whether the verifying site holds it, or it is on its way there. */
     atYourSite: boolean | null;
   };
-  product?: { gtin: string; name: string; form: string; strength: string; packSize: number };
+  product?: ProductFacts;
 }
 
 @Injectable()
 export class VerifyService {
   constructor(
     private readonly packs: PackRepository,
-    private readonly products: ProductRepository,
     private readonly sites: SitesService,
     private readonly clock: Clock,
     private readonly alerts: AlertRepository,
@@ -88,22 +87,14 @@ export class VerifyService {
           'this is a case or pallet label (SSCC): verify each pack by its own code',
       );
     }
-    const product = await this.products.findByGtin(item.gtin);
+    const { product, pack: record } = await this.packs.findForVerification(item.gtin, item.serial);
     if (!product) {
       return verdict('UNKNOWN_PRODUCT', `no product with GTIN ${item.gtin} is registered`);
     }
-    const facts = {
-      gtin: product.gtin,
-      name: product.name,
-      form: product.form,
-      strength: product.strength,
-      packSize: product.packSize,
-    };
-    const record = await this.packs.find(item.gtin, item.serial);
     if (!record) {
       return {
         ...verdict('UNKNOWN_SERIAL', `GTIN ${item.gtin} has no pack with serial ${item.serial}`),
-        product: facts,
+        product,
       };
     }
     const view = toView(record);
@@ -138,7 +129,7 @@ export class VerifyService {
           ? record.custodySiteId === site.id || record.inTransitTo === site.id
           : null,
       },
-      product: facts,
+      product,
     };
   }
 }

@@ -1,5 +1,8 @@
 /** Rows of the catalogue tables as the repositories return them. */
 
+/** What a verification tells about a product. */
+export type ProductFacts = Pick<Product, 'gtin' | 'name' | 'form' | 'strength' | 'packSize'>;
+
 export interface Product {
   id: string;
   organisationId: string;

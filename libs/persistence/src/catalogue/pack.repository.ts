@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Container, PackChange, PackRecord } from './catalogue.rows';
+import type { Container, PackChange, PackRecord, ProductFacts } from './catalogue.rows';
 
 const PACK = `p.id::text AS id, pr.gtin, p.serial, b.lot, b.expiry, p.state,
   p.custody_site_id AS "custodySiteId", p.in_transit_to AS "inTransitTo",
@@ -85,6 +85,35 @@ export class PackRepository {
       [ssccs],
     );
     return rows.map(({ root, ...record }) => ({ root, record }));
+  }
+
+  /**
+   * A verification's one read: the product with this GTIN (undefined when none) and, when it has
+   * one, its pack with this serial.
+   */
+  async findForVerification(
+    gtin: string,
+    serial: string,
+  ): Promise<{ product?: ProductFacts; pack?: PackRecord }> {
+    const [row]: Array<ProductFacts & { pack: PackRecord | null }> = await this.db.query(
+      `SELECT pr.gtin, pr.name, pr.form, pr.strength, pr.pack_size AS "packSize",
+              CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object(
+                'id', p.id::text, 'gtin', pr.gtin, 'serial', p.serial, 'lot', b.lot,
+                'expiry', b.expiry, 'state', p.state, 'custodySiteId', p.custody_site_id,
+                'inTransitTo', p.in_transit_to, 'containerSscc', p.container_sscc,
+                'lastDecommission', p.last_decommission,
+                'batchRecalled', b.recalled_at IS NOT NULL,
+                'productWithdrawn', pr.withdrawn_at IS NOT NULL,
+                'productOwnerId', pr.organisation_id) END AS pack
+         FROM products pr
+         LEFT JOIN packs p ON p.product_id = pr.id AND p.serial = $2
+         LEFT JOIN batches b ON b.id = p.batch_id
+        WHERE pr.gtin = $1`,
+      [gtin, serial],
+    );
+    if (!row) return {};
+    const { pack, ...product } = row;
+    return { product, ...(pack && { pack }) };
   }
 
   async find(gtin: string, serial: string): Promise<PackRecord | undefined> {
