@@ -26,10 +26,12 @@ const SCANS =
 describe('the ingest killed while a fleet scans', () => {
   let broker: ScanBroker;
 
-  beforeAll(async () => {
+  // A broker for each test: an ingest's persistent session outlives it on the broker, and on a
+  // shared subscription that session would go on taking its share of the next test's scans.
+  beforeEach(async () => {
     broker = await startScanBroker();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await broker?.stop();
   });
 
