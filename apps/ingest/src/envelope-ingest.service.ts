@@ -11,12 +11,14 @@ import {
   SCAN_STEP_ACTIONS,
   acceptedVerdicts,
   encodeVerdictMessage,
+  envelopeDigest,
   parseEnvelope,
   parseScanTopic,
   quarantinedVerdicts,
   signingBytes,
   timestampMs,
   verifyEnvelope,
+  type EnvelopeParseResult,
   type QuarantineReason,
   type ScanEnvelope,
 } from '@pedigree/contracts';
@@ -90,16 +92,16 @@ export class EnvelopeIngest {
    * @throws whatever the database throws when it looks up keys it has not seen yet
    */
   async check(messages: readonly InboundMessage[]): Promise<CheckedMessage[]> {
-    const parsed = messages.map((message): CheckedMessage['parsed'] => {
-      const topicDevice = parseScanTopic(message.topic);
-      if (topicDevice === null) {
-        const detail = `the topic ${JSON.stringify(message.topic)} is not a device's scan topic (pedigree/v1/devices/{deviceId}/scans)`;
-        return { ok: false, reason: 'SCHEMA', detail, seq: null };
-      }
-      const result = parseEnvelope(message.payload, { topicDevice });
-      if (!result.ok) return result;
-      return { ok: true, envelope: result.envelope, digest: new Uint8Array(0) };
-    });
+    const parsed = messages.map(
+      (message): EnvelopeParseResult | Extract<CheckedMessage['parsed'], { ok: false }> => {
+        const topicDevice = parseScanTopic(message.topic);
+        if (topicDevice === null) {
+          const detail = `the topic ${JSON.stringify(message.topic)} is not a device's scan topic (pedigree/v1/devices/{deviceId}/scans)`;
+          return { ok: false, reason: 'SCHEMA', detail, seq: null };
+        }
+        return parseEnvelope(message.payload, { topicDevice });
+      },
+    );
     const missing = [
       ...new Set(
         parsed.flatMap((p) =>
@@ -129,7 +131,11 @@ export class EnvelopeIngest {
       if (!result.ok) return { message, parsed: result, signed: null };
       return {
         message,
-        parsed: { ...result, digest: nodeCryptoBackend.sha256(signed[i]!) },
+        parsed: {
+          ok: true,
+          envelope: result.envelope,
+          digest: envelopeDigest(nodeCryptoBackend, result.envelope, signed[i]),
+        },
         signed: verdict.get(i) ?? null,
       };
     });

@@ -56,7 +56,6 @@ interface Pending {
 }
 
 interface Station {
-  device: SimulatedDevice;
   link: DeviceLink;
   queue: Pending[];
   inFlight: number;
@@ -93,7 +92,7 @@ export class Fleet {
         resendAfterMs: options.resendAfterMs,
         outboxDir: options.outboxDir && join(options.outboxDir, device.id),
       });
-      stations.set(device.id, { device, link, queue: [], inFlight: 0 });
+      stations.set(device.id, { link, queue: [], inFlight: 0 });
     }
     return new Fleet(world, stations, options);
   }

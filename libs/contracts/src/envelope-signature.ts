@@ -83,12 +83,14 @@ export function verifyEnvelope(
  * SHA-256 of the envelope's signed bytes (32 bytes): equal for an identical redelivery, different
  * for any other content under the same sequence number. The signature is not hashed: Ed25519 is
  * deterministic, so the same content signed by the same key has the same signature anyway.
+ * `signed` spares computing the signed bytes again when the caller has them (from verifying).
  * @throws LedgerError INVALID_ARGUMENT as {@link signingBytes}
  * @example toHex(envelopeDigest(nodeCryptoBackend, envelope)) // '3a7f...'
  */
 export function envelopeDigest(
   backend: CryptoBackend,
   envelope: UnsignedScanEnvelope | ScanEnvelope,
+  signed: Uint8Array = signingBytes(envelope),
 ): Uint8Array {
-  return backend.sha256(signingBytes(envelope));
+  return backend.sha256(signed);
 }

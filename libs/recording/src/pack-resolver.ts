@@ -62,6 +62,15 @@ export class PackResolver {
         inside.set(root, list);
       }
     }
+    // One look-up tells an unknown serial of a registered product from an unknown product.
+    const registered = await this.products.registeredGtins(
+      [
+        ...new Set(
+          packRefs.filter((r) => !byIdentity.has(`${r.gtin}/${r.serial}`)).map((r) => r.gtin),
+        ),
+      ],
+      tx,
+    );
     const resolutions: Resolution[] = [];
     for (const ref of items) {
       if (ref.kind === 'container') {
@@ -77,8 +86,21 @@ export class PackResolver {
         continue;
       }
       const record = byIdentity.get(`${ref.gtin}/${ref.serial}`);
-      if (!record) resolutions.push({ ok: false, refused: await this.unknown(ref, tx) });
-      else if (ref.lot !== undefined && ref.lot !== record.lot) {
+      if (!record) {
+        resolutions.push(
+          registered.has(ref.gtin)
+            ? refusal(
+                ref.code,
+                'UNKNOWN_SERIAL',
+                `GTIN ${ref.gtin} has no pack with serial ${ref.serial}`,
+              )
+            : refusal(
+                ref.code,
+                'UNKNOWN_PRODUCT',
+                `no product with GTIN ${ref.gtin} is registered`,
+              ),
+        );
+      } else if (ref.lot !== undefined && ref.lot !== record.lot) {
         resolutions.push(
           refusal(
             ref.code,
@@ -97,24 +119,6 @@ export class PackResolver {
       } else resolutions.push({ ok: true, packs: [{ item: ref.code, record }] });
     }
     return resolutions;
-  }
-
-  private async unknown(
-    ref: Extract<ItemRef, { kind: 'pack' }>,
-    tx: EntityManager,
-  ): Promise<RefusedItem> {
-    const product = await this.products.findByGtin(ref.gtin, tx);
-    return product
-      ? {
-          item: ref.code,
-          code: 'UNKNOWN_SERIAL',
-          reason: `GTIN ${ref.gtin} has no pack with serial ${ref.serial}`,
-        }
-      : {
-          item: ref.code,
-          code: 'UNKNOWN_PRODUCT',
-          reason: `no product with GTIN ${ref.gtin} is registered`,
-        };
   }
 }
 

@@ -43,6 +43,16 @@ export class ProductRepository {
     return row;
   }
 
+  /** Which of these GTINs are registered products, in one statement. */
+  async registeredGtins(gtins: readonly string[], db: EntityManager): Promise<Set<string>> {
+    if (gtins.length === 0) return new Set();
+    const rows: Array<{ gtin: string }> = await db.query(
+      `SELECT gtin FROM products WHERE gtin = ANY($1::text[])`,
+      [gtins],
+    );
+    return new Set(rows.map((row) => row.gtin));
+  }
+
   /** The organisation's products, or every product when `organisationId` is undefined. */
   async list(organisationId?: string): Promise<Product[]> {
     return this.db.query(
