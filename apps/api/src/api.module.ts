@@ -24,6 +24,7 @@ import { StepsService } from './events/steps.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { OrganisationsController } from './organisations/organisations.controller';
+import { PUBLIC_URL, PublicUrl } from './public-url';
 import { OrganisationsService } from './organisations/organisations.service';
 import { QuarantineController } from './quarantine/quarantine.controller';
 import { SitesController } from './sites/sites.controller';
@@ -33,8 +34,8 @@ import { VerifyService } from './verify/verify.service';
 
 @Module({})
 export class ApiModule {
-  /** `adminKey` is PEDIGREE_ADMIN_KEY, when set. */
-  static forRoot(options: { adminKey?: string }): DynamicModule {
+  /** `adminKey` is PEDIGREE_ADMIN_KEY and `publicUrl` PEDIGREE_PUBLIC_URL, when set. */
+  static forRoot(options: { adminKey?: string; publicUrl?: string }): DynamicModule {
     return {
       module: ApiModule,
       imports: [RecordingModule],
@@ -66,6 +67,8 @@ export class ApiModule {
         LedgerService,
         AdminBootstrapService,
         { provide: ADMIN_KEY, useValue: options.adminKey },
+        PublicUrl,
+        { provide: PUBLIC_URL, useValue: options.publicUrl },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
     };

@@ -50,6 +50,13 @@ export const configSchema = z.object({
     emptyToUndefined,
     url('MQTT_URL', ['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:'], 'mqtt://127.0.0.1:1883').optional(),
   ),
+  /** Where the public reaches this platform: the base of every QR code's Digital Link. */
+  PEDIGREE_PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    url('PEDIGREE_PUBLIC_URL', ['http:', 'https:'], 'https://verify.example.org')
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+  ),
   PEDIGREE_DATA_DIR: z
     .string()
     .min(1, { error: 'PEDIGREE_DATA_DIR must be a folder path' })

@@ -29,11 +29,22 @@ describe('loadConfig', () => {
     ],
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must be a URL such as postgres://'],
     ['MQTT_URL', 'localhost:1883', 'MQTT_URL must be a URL such as mqtt://127.0.0.1:1883'],
+    [
+      'PEDIGREE_PUBLIC_URL',
+      'verify.example.org',
+      'PEDIGREE_PUBLIC_URL must be a URL such as https://verify.example.org',
+    ],
     ['PEDIGREE_ADMIN_KEY', 'short', 'PEDIGREE_ADMIN_KEY must be "pdg_" followed by'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of error, warn, log, debug, verbose'],
   ])('refuses %s=%s with a sentence naming the variable', (name, value, sentence) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(sentence);
+  });
+
+  it('keeps the public URL without a trailing slash, so links join to it', () => {
+    expect(
+      loadConfig({ PEDIGREE_PUBLIC_URL: 'https://verify.example.org/' }).PEDIGREE_PUBLIC_URL,
+    ).toBe('https://verify.example.org');
   });
 
   it('names every bad variable at once', () => {

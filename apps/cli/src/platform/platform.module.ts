@@ -15,6 +15,7 @@ export interface PlatformOptions {
   mqttUrl?: string;
   ingest: { clientId: string; batchMessages: number; lingerMs: number };
   adminKey?: string;
+  publicUrl?: string;
   sealer: SealerOptions;
 }
 
@@ -26,7 +27,9 @@ export class PlatformModule {
     for (const app of options.apps) {
       switch (app) {
         case 'api':
-          imports.push(ApiModule.forRoot({ adminKey: options.adminKey }));
+          imports.push(
+            ApiModule.forRoot({ adminKey: options.adminKey, publicUrl: options.publicUrl }),
+          );
           break;
         case 'ingest':
           if (!options.mqttUrl) throw new Error('ingest needs an MQTT broker URL');

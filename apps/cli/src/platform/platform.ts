@@ -86,6 +86,7 @@ export async function startPlatform(
           lingerMs: config.PEDIGREE_INGEST_LINGER_MS,
         },
         adminKey: config.PEDIGREE_ADMIN_KEY,
+        publicUrl: config.PEDIGREE_PUBLIC_URL,
         sealer: {
           key: config.PEDIGREE_SEALER_KEY,
           origin: config.PEDIGREE_LOG_ORIGIN,
