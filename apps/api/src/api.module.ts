@@ -10,6 +10,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ADMIN_KEY, AdminBootstrapService } from './auth/admin-bootstrap.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyService } from './auth/api-key.service';
+import { PUBLIC_RATE_LIMIT, PublicRateLimitGuard } from './auth/public-rate-limit.guard';
 import { CommissioningService } from './catalogue/commissioning.service';
 import { DevicesController } from './devices/devices.controller';
 import { DevicesService } from './devices/devices.service';
@@ -34,8 +35,15 @@ import { VerifyService } from './verify/verify.service';
 
 @Module({})
 export class ApiModule {
-  /** `adminKey` is PEDIGREE_ADMIN_KEY and `publicUrl` PEDIGREE_PUBLIC_URL, when set. */
-  static forRoot(options: { adminKey?: string; publicUrl?: string }): DynamicModule {
+  /**
+   * `adminKey` is PEDIGREE_ADMIN_KEY and `publicUrl` PEDIGREE_PUBLIC_URL, when set;
+   * `publicRateLimit` is PEDIGREE_PUBLIC_RATE_LIMIT.
+   */
+  static forRoot(options: {
+    adminKey?: string;
+    publicUrl?: string;
+    publicRateLimit: number;
+  }): DynamicModule {
     return {
       module: ApiModule,
       imports: [RecordingModule],
@@ -69,6 +77,8 @@ export class ApiModule {
         { provide: ADMIN_KEY, useValue: options.adminKey },
         PublicUrl,
         { provide: PUBLIC_URL, useValue: options.publicUrl },
+        { provide: PUBLIC_RATE_LIMIT, useValue: options.publicRateLimit },
+        { provide: APP_GUARD, useClass: PublicRateLimitGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
     };

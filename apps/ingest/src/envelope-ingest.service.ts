@@ -34,6 +34,7 @@ import {
 } from '@pedigree/persistence';
 import { EventRecorder, type ScanOutcome, type ScanStep } from '@pedigree/recording';
 import { DataSource, type EntityManager } from 'typeorm';
+import { countSettled, observeBatch, type BatchTally } from './ingest-metrics';
 import { SignatureVerifier } from './signature-verifier';
 
 /** One MQTT message as it arrived. */
@@ -147,8 +148,12 @@ export class EnvelopeIngest {
    * @returns one answer per message, in the order given
    * @throws whatever the database throws: nothing of the batch is committed then
    */
-  ingest(checked: readonly CheckedMessage[]): Promise<Answer[]> {
-    return this.db.transaction((tx) => this.inTransaction(checked, tx));
+  async ingest(checked: readonly CheckedMessage[]): Promise<Answer[]> {
+    const started = performance.now();
+    const { answers, tally } = await this.db.transaction((tx) => this.inTransaction(checked, tx));
+    countSettled(tally);
+    observeBatch(checked.length, (performance.now() - started) / 1_000);
+    return answers;
   }
 
   /** True when the database answers a trivial query: tells an outage from a poisonous message. */
@@ -167,7 +172,7 @@ export class EnvelopeIngest {
    */
   async giveUp(messages: readonly InboundMessage[], error: unknown): Promise<Answer[]> {
     const detail = `the platform could not record this message (${error instanceof Error ? error.message : String(error)}); it is kept in quarantine for an administrator`;
-    return this.db.transaction(async (tx) => {
+    const answers = await this.db.transaction(async (tx) => {
       const owners = await this.owners(messages, tx);
       const rows = messages.map((m) => {
         const parsed = parseEnvelope(m.payload);
@@ -177,12 +182,15 @@ export class EnvelopeIngest {
       await this.inbox.quarantine(rows, tx);
       return rows.map((row) => answerTo(row, 'PROCESSING_FAILED'));
     });
+    const quarantineReasons = answers.map(() => 'PROCESSING_FAILED');
+    countSettled({ accepted: 0, answeredAgain: 0, quarantineReasons, verdictCodes: [] });
+    return answers;
   }
 
   private async inTransaction(
     checked: readonly CheckedMessage[],
     tx: EntityManager,
-  ): Promise<Answer[]> {
+  ): Promise<{ answers: Answer[]; tally: BatchTally }> {
     const messages = checked.map((c) => c.message);
     const answers: Answer[] = new Array(messages.length);
     const devices = await this.owners(messages, tx);
@@ -278,7 +286,13 @@ export class EnvelopeIngest {
     await this.inbox.insertAccepted(accepted, tx);
     await this.inbox.quarantine(quarantined, tx);
     await this.devices.recordSeenMany(seen, tx);
-    return answers;
+    const tally: BatchTally = {
+      accepted: accepted.length,
+      answeredAgain: messages.length - accepted.length - quarantined.length,
+      quarantineReasons: quarantined.map((row) => row.reason),
+      verdictCodes: outcomes.map((outcome) => outcome.code),
+    };
+    return { answers, tally };
   }
 
   /**

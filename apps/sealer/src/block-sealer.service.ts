@@ -34,6 +34,7 @@ import {
 } from '@pedigree/persistence';
 import { buildBlock, emptyHead, headOf, type ChainHead } from './block-builder';
 import { SealerClock } from './sealer-clock';
+import { countSealFailure, countSealed } from './sealer-metrics';
 import { SealerKeySource } from './sealer-key';
 import { SealerLeadership } from './sealer-leadership.service';
 import { SEALER_OPTIONS, type SealerOptions } from './sealer.options';
@@ -83,6 +84,7 @@ export class BlockSealer implements OnModuleInit, OnModuleDestroy {
       return 0;
     }
     this.head ??= await this.rebuild();
+    const started = performance.now();
     const events = await this.events.unsealed(this.options.maxEvents);
     if (events.length === 0) return 0;
     const built = buildBlock(
@@ -95,7 +97,8 @@ export class BlockSealer implements OnModuleInit, OnModuleDestroy {
     );
     await this.sealing.seal(built.batch);
     this.head = built.next;
-    const { height, treeSize, root } = built.header;
+    const { height, treeSize, root, timeMs } = built.header;
+    countSealed(events.length, treeSize, timeMs, (performance.now() - started) / 1_000);
     this.logger.debug(
       `Sealed block ${height}: ${events.length} events, tree size ${treeSize}, root ${toHex(root)}`,
     );
@@ -117,6 +120,7 @@ export class BlockSealer implements OnModuleInit, OnModuleDestroy {
       this.lastError = undefined;
     } catch (error) {
       this.head = undefined;
+      countSealFailure();
       this.report(error);
     }
     const full = sealed === this.options.maxEvents;

@@ -57,6 +57,13 @@ export const configSchema = z.object({
       .transform((value) => value.replace(/\/+$/, ''))
       .optional(),
   ),
+  /** Per client address and minute, on the routes anyone may call; 0 turns the limit off. */
+  PEDIGREE_PUBLIC_RATE_LIMIT: wholeNumber(
+    'PEDIGREE_PUBLIC_RATE_LIMIT',
+    0,
+    1_000_000,
+    ' of requests a minute',
+  ).default(300),
   PEDIGREE_DATA_DIR: z
     .string()
     .min(1, { error: 'PEDIGREE_DATA_DIR must be a folder path' })

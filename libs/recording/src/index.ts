@@ -14,3 +14,4 @@ export { parseItems, refuseIfAny, type ItemRef } from './item-code';
 export { toView } from './pack-projection';
 export { RecordingError, type RefusedItem } from './recording-error';
 export { RecordingModule } from './recording.module';
+export { countVerdicts, type VerdictSource } from './verdict-metrics';

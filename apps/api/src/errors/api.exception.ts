@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export class ApiException extends Error {
@@ -40,6 +41,8 @@ export function statusOf(code: ApiErrorCode): number {
       return 404;
     case 'CONFLICT':
       return 409;
+    case 'RATE_LIMITED':
+      return 429;
     case 'INTERNAL':
       return 500;
     case 'MALFORMED_CODE':

@@ -1,7 +1,7 @@
 /** `GET /health`: 200 when every part of this process is healthy, else 503 naming the failing part. */
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/auth.decorators';
+import { Public, Unlimited } from '../auth/auth.decorators';
 import type { HealthCheck } from './health-check';
 
 export const HEALTH_CHECKS = 'pedigree:health-checks';
@@ -11,6 +11,7 @@ export class HealthController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
 
   @Public()
+  @Unlimited()
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
     const results = await Promise.all(

@@ -1,8 +1,9 @@
-/** Serves `/health` for whichever apps this process runs. */
+/** Serves `/health` and `/metrics` for whichever apps this process runs. */
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { DatabaseHealth } from './database.health';
 import type { HealthCheck } from './health-check';
 import { HEALTH_CHECKS, HealthController } from './health.controller';
+import { MetricsController } from '../metrics/metrics.controller';
 
 @Module({})
 export class HealthModule {
@@ -11,7 +12,7 @@ export class HealthModule {
     const all = [DatabaseHealth, ...checks];
     return {
       module: HealthModule,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         DatabaseHealth,
         { provide: HEALTH_CHECKS, useFactory: (...found: HealthCheck[]) => found, inject: all },

@@ -21,7 +21,7 @@ import {
   type ProductFacts,
   type Site,
 } from '@pedigree/persistence';
-import { Clock, alertsOf, parseItems, toView } from '@pedigree/recording';
+import { Clock, alertsOf, countVerdicts, parseItems, toView } from '@pedigree/recording';
 import { SitesService } from '../sites/sites.service';
 import type { VerifyDto } from './verify.dto';
 
@@ -61,6 +61,7 @@ export class VerifyService {
       ? await this.sites.own(organisation, request.siteGln)
       : undefined;
     const answer = await this.judge(organisation, site, request.code);
+    countVerdicts('verify', [answer.code]);
     await this.alerts.raise(
       alertsOf(
         [{ item: request.code, code: answer.code, detail: answer.detail ?? answer.sentence }],

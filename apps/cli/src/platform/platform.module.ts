@@ -16,6 +16,7 @@ export interface PlatformOptions {
   ingest: { clientId: string; batchMessages: number; lingerMs: number };
   adminKey?: string;
   publicUrl?: string;
+  publicRateLimit: number;
   sealer: SealerOptions;
 }
 
@@ -28,7 +29,11 @@ export class PlatformModule {
       switch (app) {
         case 'api':
           imports.push(
-            ApiModule.forRoot({ adminKey: options.adminKey, publicUrl: options.publicUrl }),
+            ApiModule.forRoot({
+              adminKey: options.adminKey,
+              publicUrl: options.publicUrl,
+              publicRateLimit: options.publicRateLimit,
+            }),
           );
           break;
         case 'ingest':

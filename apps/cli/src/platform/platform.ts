@@ -6,7 +6,7 @@
 import { LogLevel, StandardSchemaValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ApiExceptionFilter } from '@pedigree/api';
+import { ApiExceptionFilter, observeHttpRequests } from '@pedigree/api';
 import type { PedigreeConfig } from '@pedigree/config';
 import { EmbeddedBroker, EmbeddedPostgres } from '@pedigree/embedded';
 import { migrate } from '@pedigree/persistence';
@@ -87,6 +87,7 @@ export async function startPlatform(
         },
         adminKey: config.PEDIGREE_ADMIN_KEY,
         publicUrl: config.PEDIGREE_PUBLIC_URL,
+        publicRateLimit: config.PEDIGREE_PUBLIC_RATE_LIMIT,
         sealer: {
           key: config.PEDIGREE_SEALER_KEY,
           origin: config.PEDIGREE_LOG_ORIGIN,
@@ -101,6 +102,7 @@ export async function startPlatform(
     cleanup.push(() => app.close());
     app.useGlobalPipes(new StandardSchemaValidationPipe());
     app.useGlobalFilters(new ApiExceptionFilter());
+    observeHttpRequests(app.getHttpAdapter().getInstance());
     await app.listen(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE'
         ? new Error(`Port ${config.PORT} on ${config.HOST} is taken: set PORT to a free port.`)
