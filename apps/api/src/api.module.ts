@@ -3,7 +3,7 @@
  * catalogue, commissioning and the supply-chain steps; the ledger.
  */
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { RecordingModule } from '@pedigree/recording';
 import { AlertsController } from './alerts/alerts.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
@@ -24,6 +24,7 @@ import { StepsController } from './events/steps.controller';
 import { StepsService } from './events/steps.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
+import { OpenApiController } from './openapi/openapi.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PUBLIC_URL, PublicUrl } from './public-url';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -46,7 +47,7 @@ export class ApiModule {
   }): DynamicModule {
     return {
       module: ApiModule,
-      imports: [RecordingModule],
+      imports: [RecordingModule, DiscoveryModule],
       controllers: [
         OrganisationsController,
         SitesController,
@@ -59,6 +60,7 @@ export class ApiModule {
         QuarantineController,
         VerifyController,
         AlertsController,
+        OpenApiController,
       ],
       providers: [
         ApiKeyService,

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CurrentOrganisation, Roles } from '../auth/auth.decorators';
 import { oversees } from '../auth/oversees';
 import { newestFirstPage } from '../newest-first-page';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 
 const CODES = [...ALERT_CODES] as [string, ...string[]];
 
@@ -25,7 +26,12 @@ export type AlertsQuery = z.infer<typeof alertsQuerySchema>;
 export class AlertsController {
   constructor(private readonly alerts: AlertRepository) {}
 
-  /** Newest first; page back with `before` = the last id of the previous page. */
+  @ApiDoc({
+    summary: 'Alerts, newest first',
+    description:
+      'Page back with `before` = the last id of the previous page. A manufacturer sees alerts on its own products; regulators and the admin see all.',
+    returns: 'The alerts: code, pack, site, time, source',
+  })
   @Get()
   list(
     @CurrentOrganisation() organisation: Organisation,

@@ -4,6 +4,7 @@ import type { ApiKey, Organisation } from '@pedigree/persistence';
 import { z } from 'zod';
 import { ApiKeyService, type IssuedApiKey } from '../auth/api-key.service';
 import { CurrentOrganisation } from '../auth/auth.decorators';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 
 const createKeySchema = z.strictObject({
   label: z
@@ -18,7 +19,10 @@ const uuid = z.uuid({ error: 'the key id must be a UUID, as listed by GET /api-k
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeyService) {}
 
-  /** The new key is in `key`, shown this once. */
+  @ApiDoc({
+    summary: 'Issue another API key for your organisation',
+    returns: 'The key: its secret is in `key`, shown this once',
+  })
   @Post()
   issue(
     @CurrentOrganisation() organisation: Organisation,
@@ -27,12 +31,20 @@ export class ApiKeysController {
     return this.apiKeys.issue(organisation.id, body.label);
   }
 
+  @ApiDoc({
+    summary: "Your organisation's API keys (never the secret)",
+    returns: 'The keys, with label, public id, last use and revocation',
+  })
   @Get()
   list(@CurrentOrganisation() organisation: Organisation): Promise<ApiKey[]> {
     return this.apiKeys.list(organisation.id);
   }
 
-  /** Revoked at once: the next request with that key is refused. */
+  @ApiDoc({
+    summary: 'Revoke one of your API keys',
+    description: 'Revoked at once: the next request with that key is refused.',
+    returns: 'The revoked key',
+  })
   @Delete(':id')
   revoke(
     @CurrentOrganisation() organisation: Organisation,

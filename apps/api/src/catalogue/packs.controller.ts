@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CurrentOrganisation } from '../auth/auth.decorators';
 import { gtinSchema } from './dto/catalogue.dto';
 import { PacksService, type PackHistory } from './packs.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 
 const serialSchema = z.string().regex(/^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/, {
   error: 'serial must be 1 to 20 GS1 characters, as AI (21) allows',
@@ -13,7 +14,12 @@ const serialSchema = z.string().regex(/^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/
 export class PacksController {
   constructor(private readonly packs: PacksService) {}
 
-  /** A pack's state, custody and events, for its manufacturer, its holder and regulators. */
+  @ApiDoc({
+    summary: "A pack's state, custody and events",
+    description:
+      'For its manufacturer, its holder (or the site it is on its way to) and regulators.',
+    returns: 'The pack: lot, expiry, state, custody and its events with their leaf indexes',
+  })
   @Get(':gtin/:serial')
   get(
     @CurrentOrganisation() organisation: Organisation,

@@ -16,6 +16,7 @@ import {
 } from './dto/catalogue.dto';
 import { ProductsService } from './products.service';
 import { RecallService } from './recall.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 
 @Controller('products')
 export class ProductsController {
@@ -26,6 +27,7 @@ export class ProductsController {
   ) {}
 
   @Roles('manufacturer')
+  @ApiDoc({ summary: 'Register a product (GTIN)', returns: 'The product', errors: ['CONFLICT'] })
   @Post()
   create(
     @CurrentOrganisation() organisation: Organisation,
@@ -34,19 +36,28 @@ export class ProductsController {
     return this.products.create(organisation, body);
   }
 
-  /** The caller's products (regulators and admins: every product). */
+  @ApiDoc({
+    summary: 'Your products',
+    description: 'Regulators and the admin: every product.',
+    returns: 'The products',
+  })
   @Get()
   list(@CurrentOrganisation() organisation: Organisation): Promise<Product[]> {
     return this.products.list(organisation);
   }
 
+  @ApiDoc({ summary: 'One product', returns: 'The product' })
   @Get(':gtin')
   get(@Param('gtin', { schema: gtinSchema }) gtin: string): Promise<Product> {
     return this.products.get(gtin);
   }
 
-  /** Withdraws the product from the market: irreversible; every pack of it reads RECALLED. */
   @Roles('manufacturer', 'regulator')
+  @ApiDoc({
+    summary: 'Withdraw a product from the market',
+    description: 'Irreversible: every pack of it reads RECALLED.',
+    returns: 'The product, withdrawn',
+  })
   @Post(':gtin/withdraw')
   withdraw(
     @CurrentOrganisation() organisation: Organisation,
@@ -57,6 +68,11 @@ export class ProductsController {
   }
 
   @Roles('manufacturer')
+  @ApiDoc({
+    summary: 'Register a batch (lot, expiry, planned quantity)',
+    returns: 'The batch',
+    errors: ['CONFLICT'],
+  })
   @Post(':gtin/batches')
   createBatch(
     @CurrentOrganisation() organisation: Organisation,
@@ -66,11 +82,13 @@ export class ProductsController {
     return this.products.createBatch(organisation, gtin, body);
   }
 
+  @ApiDoc({ summary: "A product's batches", returns: 'The batches' })
   @Get(':gtin/batches')
   listBatches(@Param('gtin', { schema: gtinSchema }) gtin: string): Promise<Batch[]> {
     return this.products.listBatches(gtin);
   }
 
+  @ApiDoc({ summary: 'One batch', returns: 'The batch' })
   @Get(':gtin/batches/:lot')
   async getBatch(
     @Param('gtin', { schema: gtinSchema }) gtin: string,
@@ -79,8 +97,12 @@ export class ProductsController {
     return (await this.products.getBatch(gtin, lot)).batch;
   }
 
-  /** Commissions `count` new random serials at one of the caller's sites. */
   @Roles('manufacturer')
+  @ApiDoc({
+    summary: 'Commission new random serials at one of your sites',
+    returns: 'How many were commissioned, and the commissioning event',
+    errors: ['CONFLICT'],
+  })
   @Post(':gtin/batches/:lot/serials')
   commission(
     @CurrentOrganisation() organisation: Organisation,
@@ -91,11 +113,13 @@ export class ProductsController {
     return this.commissioning.commission(organisation, gtin, lot, body);
   }
 
-  /**
-   * The batch's serials for the packaging line: JSON, or CSV (`serial,ai_data,digital_link`)
-   * when the request accepts text/csv.
-   */
   @Roles('manufacturer', 'regulator')
+  @ApiDoc({
+    summary: "The batch's serials for the packaging line",
+    description: 'JSON, or CSV (`serial,ai_data,digital_link`) when the request accepts text/csv.',
+    returns: 'Each serial with its element string, AI data and Digital Link',
+    produces: ['application/json', 'text/csv'],
+  })
   @Get(':gtin/batches/:lot/serials')
   async serials(
     @CurrentOrganisation() organisation: Organisation,
@@ -114,8 +138,12 @@ export class ProductsController {
     ].join('\r\n');
   }
 
-  /** Recalls the batch: irreversible; every pack of it reads RECALLED. */
   @Roles('manufacturer', 'regulator')
+  @ApiDoc({
+    summary: 'Recall a batch',
+    description: 'Irreversible: every pack of it reads RECALLED.',
+    returns: 'The batch, recalled',
+  })
   @Post(':gtin/batches/:lot/recall')
   recall(
     @CurrentOrganisation() organisation: Organisation,

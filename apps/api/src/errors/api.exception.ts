@@ -4,18 +4,26 @@
  * that refuses an event (the event door's RecordingError) answers with its code from the shared
  * verdict vocabulary (DESIGN.md), and `details` names each pack that was refused and why.
  */
-import type { RefusalCode } from '@pedigree/domain';
+import { VERDICT_CODES, type RefusalCode } from '@pedigree/domain';
 import type { RefusedItem } from '@pedigree/recording';
 
-export type ApiErrorCode =
-  | RefusalCode
-  | 'VALIDATION'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL';
+const HTTP_ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ApiErrorCode = RefusalCode | (typeof HTTP_ERROR_CODES)[number];
+
+/** Every code an error may carry, for the OpenAPI document. */
+export const API_ERROR_CODES: readonly ApiErrorCode[] = [
+  ...HTTP_ERROR_CODES,
+  ...VERDICT_CODES.filter((code): code is RefusalCode => code !== 'OK'),
+];
 
 export class ApiException extends Error {
   constructor(

@@ -18,6 +18,7 @@ import {
   type UnpackDto,
 } from './dto/steps.dto';
 import { StepsService } from './steps.service';
+import { ApiDoc, PACK_RULE_ERRORS } from '../openapi/api-doc.decorator';
 
 /** Who handles goods: regulators and the platform admin watch, they do not move packs. */
 const MOVERS = ['manufacturer', 'distributor', 'pharmacy'] as const;
@@ -30,8 +31,13 @@ const MOVERS = ['manufacturer', 'distributor', 'pharmacy'] as const;
 export class StepsController {
   constructor(private readonly steps: StepsService) {}
 
-  /** Packs the items (packs, or cases into a pallet) into the container `sscc`. */
   @Roles(...MOVERS)
+  @ApiDoc({
+    summary: 'Pack items into a case or pallet (SSCC)',
+    description: 'Packs, or cases into a pallet. One EPCIS AggregationEvent, or nothing.',
+    returns: 'The recorded event',
+    errors: [...PACK_RULE_ERRORS, 'CONFLICT'],
+  })
   @Post('containers')
   pack(
     @CurrentOrganisation() organisation: Organisation,
@@ -40,7 +46,10 @@ export class StepsController {
     return this.steps.pack(organisation, body);
   }
 
-  /** The direct contents of a case or pallet, as Digital Links. */
+  @ApiDoc({
+    summary: 'The direct contents of a case or pallet',
+    returns: 'The contents, as Digital Links',
+  })
   @Get('containers/:sscc')
   async contents(
     @Param('sscc', { schema: ssccSchema }) sscc: string,
@@ -49,6 +58,11 @@ export class StepsController {
   }
 
   @Roles(...MOVERS)
+  @ApiDoc({
+    summary: 'Unpack a case or pallet (all of it, or the items named)',
+    returns: 'The recorded event',
+    errors: PACK_RULE_ERRORS,
+  })
   @Post('containers/:sscc/unpack')
   unpack(
     @CurrentOrganisation() organisation: Organisation,
@@ -59,6 +73,11 @@ export class StepsController {
   }
 
   @Roles(...MOVERS)
+  @ApiDoc({
+    summary: 'Ship items from one of your sites to another site',
+    returns: 'The recorded event',
+    errors: PACK_RULE_ERRORS,
+  })
   @Post('shipments')
   ship(
     @CurrentOrganisation() organisation: Organisation,
@@ -67,8 +86,14 @@ export class StepsController {
     return this.steps.ship(organisation, body);
   }
 
-  /** Dispensed at a pharmacy, or destroyed, stolen, sample, free sample, exported, checked out. */
   @Roles(...MOVERS)
+  @ApiDoc({
+    summary:
+      'Decommission packs: dispense, destroy, report stolen, sample, free sample, export, check out',
+    description: 'The rules of EU Delegated Regulation 2016/161 (docs/pack-lifecycle.md).',
+    returns: 'The recorded event',
+    errors: PACK_RULE_ERRORS,
+  })
   @Post('decommissions')
   decommission(
     @CurrentOrganisation() organisation: Organisation,
@@ -78,6 +103,11 @@ export class StepsController {
   }
 
   @Roles(...MOVERS)
+  @ApiDoc({
+    summary: 'Undo a decommission within 10 days, by the same organisation',
+    returns: 'The recorded event',
+    errors: PACK_RULE_ERRORS,
+  })
   @Post('decommissions/undo')
   undo(
     @CurrentOrganisation() organisation: Organisation,
@@ -87,6 +117,11 @@ export class StepsController {
   }
 
   @Roles(...MOVERS)
+  @ApiDoc({
+    summary: 'Receive items shipped to one of your sites',
+    returns: 'The recorded event',
+    errors: PACK_RULE_ERRORS,
+  })
   @Post('receipts')
   receive(
     @CurrentOrganisation() organisation: Organisation,

@@ -3,6 +3,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Public, Unlimited } from '../auth/auth.decorators';
 import type { HealthCheck } from './health-check';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 
 export const HEALTH_CHECKS = 'pedigree:health-checks';
 
@@ -12,6 +13,11 @@ export class HealthController {
 
   @Public()
   @Unlimited()
+  @ApiDoc({
+    summary: 'Readiness: database, broker and sealer',
+    description: '503 names each failing part.',
+    returns: '`{status: "ok", database: "up", ...}`',
+  })
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
     const results = await Promise.all(

@@ -26,6 +26,7 @@ import {
   type ProofView,
 } from './dto/ledger.dto';
 import { LedgerService } from './ledger.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 
 /** Plain text on success only: an error keeps the API's JSON shape. */
 function text(reply: FastifyReply, body: string): string {
@@ -37,33 +38,47 @@ function text(reply: FastifyReply, body: string): string {
 export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}
 
-  /** The latest block's C2SP signed checkpoint note. */
   @Public()
+  @ApiDoc({
+    summary: "The latest block's C2SP signed checkpoint",
+    returns: 'The signed note',
+    produces: ['text/plain'],
+  })
   @Get('checkpoint')
   async checkpoint(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     return text(reply, await this.ledger.checkpoint());
   }
 
-  /** The vkey that signed the latest block. */
   @Public()
+  @ApiDoc({
+    summary: 'The vkey that signed the latest block',
+    returns: 'A C2SP verifier key',
+    produces: ['text/plain'],
+  })
   @Get('key')
   async key(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     return text(reply, await this.ledger.key());
   }
 
   @Public()
+  @ApiDoc({
+    summary: 'Blocks, oldest first from `from`',
+    returns: 'The blocks with headers, signatures and checkpoints',
+  })
   @Get('blocks')
   blocks(@Query({ schema: blocksQuerySchema }) query: PageQuery): Promise<BlocksView> {
     return this.ledger.blockPage(query.from, query.limit);
   }
 
   @Public()
+  @ApiDoc({ summary: 'One block, or `latest`', returns: 'The block' })
   @Get('blocks/:height')
   block(@Param('height', { schema: heightSchema }) height: number | 'latest'): Promise<BlockView> {
     return this.ledger.block(height);
   }
 
   @Public()
+  @ApiDoc({ summary: 'A consistency proof between two tree sizes', returns: 'The RFC 9162 proof' })
   @Get('consistency')
   consistency(
     @Query({ schema: consistencyQuerySchema }) query: ConsistencyQuery,
@@ -72,16 +87,25 @@ export class LedgerController {
   }
 
   @Roles('regulator', 'admin')
+  @ApiDoc({
+    summary: 'Sealed events by leaf index, for auditors',
+    returns: 'The leaves: each the exact bytes it commits to',
+  })
   @Get('leaves')
   leaves(@Query({ schema: leavesQuerySchema }) query: PageQuery): Promise<LeavesView> {
     return this.ledger.leafPage(query.from, query.limit);
   }
 
+  @ApiDoc({ summary: "An event's leaf", returns: 'The bytes the leaf commits to and its hash' })
   @Get('events/:id/leaf')
   leaf(@Param('id', { schema: eventIdSchema }) id: string): Promise<LeafView> {
     return this.ledger.leaf(id);
   }
 
+  @ApiDoc({
+    summary: "An event's inclusion proof",
+    returns: 'The path from the leaf to the root of a signed block',
+  })
   @Get('events/:id/proof')
   proof(
     @Param('id', { schema: eventIdSchema }) id: string,

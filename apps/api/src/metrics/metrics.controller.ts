@@ -7,6 +7,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { Public, Unlimited } from '../auth/auth.decorators';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 
 let collectingDefaults = false;
 
@@ -20,6 +21,11 @@ export class MetricsController {
 
   @Public()
   @Unlimited()
+  @ApiDoc({
+    summary: "This process's figures in Prometheus' text format",
+    returns: 'Prometheus text exposition',
+    produces: ['text/plain'],
+  })
   @Get()
   async metrics(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     void reply.type(register.contentType);

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { CurrentOrganisation } from '../auth/auth.decorators';
 import { oversees } from '../auth/oversees';
 import { newestFirstPage } from '../newest-first-page';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 
 export const quarantineQuerySchema = z.strictObject({
   reason: z
@@ -28,7 +29,12 @@ export type QuarantineQuery = z.infer<typeof quarantineQuerySchema>;
 export class QuarantineController {
   constructor(private readonly inbox: ScanInboxRepository) {}
 
-  /** Newest first; page back with `before` = the last id of the previous page. */
+  @ApiDoc({
+    summary: 'Scanner messages the ingest refused, newest first',
+    description:
+      'Each with its reason and raw bytes. Page back with `before` = the last id of the previous page. Your own devices; regulators and the admin see all.',
+    returns: 'The quarantined messages',
+  })
   @Get()
   list(
     @CurrentOrganisation() organisation: Organisation,

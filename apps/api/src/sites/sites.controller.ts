@@ -8,12 +8,19 @@ import {
   type CreateSiteDto,
   type UpdateSiteDto,
 } from './dto/site.dto';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 import { SitesService } from './sites.service';
 
 @Controller('sites')
 export class SitesController {
   constructor(private readonly sites: SitesService) {}
 
+  @ApiDoc({
+    summary: 'Register a site (GLN) with its address',
+    description: 'The city and country are what the consumer page shows of the journey.',
+    returns: 'The site',
+    errors: ['CONFLICT'],
+  })
   @Post()
   create(
     @CurrentOrganisation() organisation: Organisation,
@@ -22,11 +29,13 @@ export class SitesController {
     return this.sites.create(organisation, body);
   }
 
+  @ApiDoc({ summary: "Your organisation's sites", returns: 'The sites' })
   @Get()
   list(@CurrentOrganisation() organisation: Organisation): Promise<Site[]> {
     return this.sites.list(organisation);
   }
 
+  @ApiDoc({ summary: 'One of your sites', returns: 'The site' })
   @Get(':gln')
   get(
     @CurrentOrganisation() organisation: Organisation,
@@ -35,6 +44,7 @@ export class SitesController {
     return this.sites.get(organisation, gln);
   }
 
+  @ApiDoc({ summary: "Change a site's name or address", returns: 'The site' })
   @Patch(':gln')
   update(
     @CurrentOrganisation() organisation: Organisation,

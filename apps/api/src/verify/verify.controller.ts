@@ -4,12 +4,19 @@ import type { Organisation } from '@pedigree/persistence';
 import { CurrentOrganisation } from '../auth/auth.decorators';
 import { verifySchema, type VerifyDto } from './verify.dto';
 import { VerifyService, type Verification } from './verify.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
 
 @Controller('verify')
 export class VerifyController {
   constructor(private readonly verification: VerifyService) {}
 
-  /** Always 200 with a verdict for a well-formed request: an alert is an answer, not an error. */
+  @ApiDoc({
+    summary: 'Verify a pack from what the scanner read',
+    description:
+      'Scan data, an element string, bracketed AIs or a Digital Link. Always 200 with a verdict for a well-formed request: an alert is an answer, not an error.',
+    returns: 'The verdict code and its sentence, the pack and the product',
+    errors: ['NOT_FOUND'],
+  })
   @Post()
   @HttpCode(200)
   verify(
