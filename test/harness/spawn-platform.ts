@@ -37,12 +37,26 @@ export async function runPedigree(
 }
 
 /** Starts `pedigree start <args>` with only `env` (plus PATH) and waits until it serves. */
-export async function spawnPlatform(
+export function spawnPlatform(
   env: Record<string, string>,
   args: string[] = [],
   timeoutMs = 30_000,
 ): Promise<SpawnedPlatform> {
-  const child = spawn(process.execPath, [MAIN, 'start', ...args], {
+  return spawnPedigree(['start', ...args], env, /API\s+(http:\/\/\S+)/, timeoutMs);
+}
+
+/**
+ * Starts `pedigree <args>` with only `env` (plus PATH) and waits until its output matches
+ * `readyWhen`,
+ * whose first group is the URL it serves.
+ */
+export async function spawnPedigree(
+  args: string[],
+  env: Record<string, string>,
+  readyWhen: RegExp,
+  timeoutMs = 30_000,
+): Promise<SpawnedPlatform> {
+  const child = spawn(process.execPath, [MAIN, ...args], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'warn', ...env },
   });
   let output = '';
@@ -54,7 +68,7 @@ export async function spawnPlatform(
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /API\s+(http:\/\/\S+)/.exec(output);
+      const match = readyWhen.exec(output);
       if (match) {
         clearTimeout(timer);
         ready(match[1]);
@@ -64,7 +78,7 @@ export async function spawnPlatform(
     child.stderr.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      fail(new Error(`pedigree start exited with ${code} before serving:\n${output}`));
+      fail(new Error(`pedigree ${args[0]} exited with ${code} before serving:\n${output}`));
     });
   });
   return {

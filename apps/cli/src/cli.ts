@@ -10,6 +10,11 @@ export const HELP = `pedigree: trace serialized medicine packs in a signed, prov
 Usage:
   pedigree start [all|api|ingest|sealer]   run the platform (all: every app in one process; one
                                            app alone needs DATABASE_URL, and MQTT_URL for ingest)
+  pedigree demo [--api URL --admin-key KEY] [--mqtt URL]
+                                           seed a demo consortium (Lyon, Hamburg, Paris, Milan),
+                                           scan a journey through the broker and print consumer
+                                           links and a QR code; without --api it starts the
+                                           platform and keeps it running
   pedigree audit [--database URL | --api URL --api-key KEY] [--key VKEY]... [--origin NAME]
                                            verify the whole chain, from PostgreSQL or the ledger
                                            API: every leaf, root, link, signature and checkpoint;
@@ -47,6 +52,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await (await import('./commands/start.command.js')).startCommand(args, io);
       case 'audit':
         return await (await import('./commands/audit.command.js')).auditCommand(args, io);
+      case 'demo':
+        return await (await import('./commands/demo.command.js')).demoCommand(args, io);
       case 'gs1':
         return await gs1Command(args, io);
       case 'keys':

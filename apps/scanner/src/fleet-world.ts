@@ -11,13 +11,44 @@ import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import { randomBytes, randomInt } from 'node:crypto';
 
 export interface WorldShape {
-  /** Packs commissioned (and dispensed by the end of a run). */
+  /** Packs commissioned (and dispensed by the end of a run, but those left on the shelf). */
   packs: number;
   /** Packs per case. */
   caseSize: number;
   /** Cases per pallet. */
   palletSize: number;
   pharmacies: number;
+}
+
+/** Who the organisations are and where their sites stand: names and places a person reads. */
+export interface WorldCast {
+  maker: CastMember;
+  wholesaler: CastMember;
+  /** Used in turn for the pharmacies the shape asks for. */
+  pharmacies: CastMember[];
+  product: { name: string; form: string; strength: string; packSize: number };
+  lotPrefix: string;
+}
+
+export interface CastMember {
+  name: string;
+  site: string;
+  address: string;
+  city: string;
+  country: string;
+}
+
+/** The simulation's own cast: numbered names, every site in Lyon. */
+const FLEET_CAST: WorldCast = {
+  maker: member('Fleet maker', 'plant'),
+  wholesaler: member('Fleet wholesaler', 'warehouse'),
+  pharmacies: [member('Fleet pharmacy', 'counter')],
+  product: { name: 'Simulated tablets', form: 'tablet', strength: '10 mg', packSize: 30 },
+  lotPrefix: 'FLEET',
+};
+
+function member(name: string, site: string): CastMember {
+  return { name, site, address: '1 Simulation Road', city: 'Lyon', country: 'FR' };
 }
 
 export interface SimulatedDevice {
@@ -34,6 +65,10 @@ export interface Pallet {
 export interface World {
   gtin: string;
   lot: string;
+  /** The API keys of the organisations, for whatever follows the run (a recall, a look). */
+  keys: { maker: string; wholesaler: string; pharmacies: string[] };
+  /** The manufacturer's site. */
+  plantGln: string;
   plant: SimulatedDevice;
   warehouse: SimulatedDevice;
   pharmacies: SimulatedDevice[];
@@ -48,22 +83,22 @@ const COMMISSION_CHUNK = 100_000;
  * Builds the world on the platform at `api`.
  * @throws Error naming the request that failed and the platform's answer
  */
-export async function buildWorld(api: string, adminKey: string, shape: WorldShape): Promise<World> {
-  const call = client(api);
-  const organisation = async (name: string, role: string) => {
+export async function buildWorld(
+  api: string,
+  adminKey: string,
+  shape: WorldShape,
+  cast: WorldCast = FLEET_CAST,
+): Promise<World> {
+  const call = platformClient(api);
+  const organisation = async (who: CastMember, name: string, role: string) => {
     const created = await call<{ apiKey: { key: string } }>('POST', '/organisations', adminKey, {
       name,
       roles: [role],
     });
     const key = created.apiKey.key;
     const gln = randomGln();
-    await call('POST', '/sites', key, {
-      gln,
-      name: `${name} site`,
-      address: '1 Simulation Road',
-      city: 'Lyon',
-      country: 'FR',
-    });
+    const { site, address, city, country } = who;
+    await call('POST', '/sites', key, { gln, name: site, address, city, country });
     return { key, gln };
   };
   const enrol = async (key: string, siteGln: string, name: string): Promise<SimulatedDevice> => {
@@ -77,23 +112,23 @@ export async function buildWorld(api: string, adminKey: string, shape: WorldShap
     return { id: device.id, seed, siteGln };
   };
 
+  // A tag tells this world's organisations and lot from earlier runs' on the same platform.
   const tag = randomInt(1e6).toString().padStart(6, '0');
-  const maker = await organisation(`Fleet maker ${tag}`, 'manufacturer');
-  const wholesaler = await organisation(`Fleet wholesaler ${tag}`, 'distributor');
+  const maker = await organisation(cast.maker, `${cast.maker.name} ${tag}`, 'manufacturer');
+  const wholesaler = await organisation(
+    cast.wholesaler,
+    `${cast.wholesaler.name} ${tag}`,
+    'distributor',
+  );
   const chemists = [];
   for (let i = 0; i < shape.pharmacies; i++) {
-    chemists.push(await organisation(`Fleet pharmacy ${tag}-${i + 1}`, 'pharmacy'));
+    const who = cast.pharmacies[i % cast.pharmacies.length]!;
+    chemists.push(await organisation(who, `${who.name} ${tag}-${i + 1}`, 'pharmacy'));
   }
 
   const gtin = randomGtin();
-  const lot = `FLEET-${tag}`;
-  await call('POST', '/products', maker.key, {
-    gtin,
-    name: 'Simulated tablets',
-    form: 'tablet',
-    strength: '10 mg',
-    packSize: 30,
-  });
+  const lot = `${cast.lotPrefix}-${tag}`;
+  await call('POST', '/products', maker.key, { gtin, ...cast.product });
   await call('POST', `/products/${gtin}/batches`, maker.key, {
     lot,
     expiry: '351200',
@@ -135,6 +170,8 @@ export async function buildWorld(api: string, adminKey: string, shape: WorldShap
   return {
     gtin,
     lot,
+    keys: { maker: maker.key, wholesaler: wholesaler.key, pharmacies: chemists.map((c) => c.key) },
+    plantGln: maker.gln,
     plant: await enrol(maker.key, maker.gln, 'Fleet dock'),
     warehouse: await enrol(wholesaler.key, wholesaler.gln, 'Fleet warehouse'),
     pharmacies: await Promise.all(
@@ -144,7 +181,11 @@ export async function buildWorld(api: string, adminKey: string, shape: WorldShap
   };
 }
 
-function client(api: string) {
+/**
+ * Calls the platform's API with a key; the answer's JSON, or an Error naming the request and the
+ * platform's answer.
+ */
+export function platformClient(api: string) {
   return async function call<T = unknown>(
     method: string,
     path: string,

@@ -25,6 +25,8 @@ export interface FleetOptions {
   window?: number;
   /** Milliseconds before an unanswered envelope is sent again (default 30,000). */
   resendAfterMs?: number;
+  /** Packs of each case left on the pharmacy's shelf, not dispensed (default 0). */
+  keepPerCase?: number;
   /** A folder for the devices' outboxes, one sub-folder per device; undefined keeps them in memory. */
   outboxDir?: string;
   /** Called about every `progressEveryMs` (default 1,000) and once at the end. */
@@ -97,7 +99,10 @@ export class Fleet {
     return new Fleet(world, stations, options);
   }
 
-  /** Scans the whole journey of every pack once, then resolves with the final progress. */
+  /**
+   * Scans the whole journey of every pack once (the packs kept on the shelf end at the
+   * pharmacy), then resolves with the final progress.
+   */
   async run(): Promise<FleetProgress> {
     const { world } = this;
     const start = Date.now();
@@ -109,7 +114,8 @@ export class Fleet {
             const counter = world.pharmacies[pharmacy++ % world.pharmacies.length]!;
             this.scan(world.warehouse, 'shipping', `(00)${box.sscc}`, counter.siteGln, () =>
               this.scan(counter, 'receiving', `(00)${box.sscc}`, undefined, () => {
-                for (const code of box.packs) this.scan(counter, 'dispensing', `]d2${code}`);
+                const dispensed = box.packs.slice(this.options.keepPerCase ?? 0);
+                for (const code of dispensed) this.scan(counter, 'dispensing', `]d2${code}`);
               }),
             );
           }
