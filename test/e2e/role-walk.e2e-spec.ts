@@ -6,11 +6,14 @@ import { ApiModule, declaredRoutes } from '@pedigree/api';
 import { ROLES, type Role } from '@pedigree/domain';
 import { toBase64 } from '@pedigree/ledger';
 import { nodeCryptoBackend } from '@pedigree/ledger/node';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
 import { EventTable, testDocument } from '../harness/events';
 import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
+import { repoRoot } from '../harness/repo-root';
 import { workerDatabaseUrl } from '../harness/test-database';
 
 type Caller = Role | 'anonymous';
@@ -232,6 +235,28 @@ const table: Row[] = [
     call: (c) => ({ path: `/packs/${c.gtin}/${/\(21\)(.*)$/.exec(c.packs[2])![1]}` }),
   },
   {
+    route: 'GET /packs/:gtin/:serial/label',
+    allowed: ['manufacturer', 'regulator', 'admin'],
+    call: (c) => ({
+      path: `/packs/${c.gtin}/${/\(21\)(.*)$/.exec(c.packs[2])![1]}/label?symbol=qr`,
+    }),
+  },
+  {
+    route: 'GET /products/:gtin/batches/:lot/labels',
+    allowed: ['manufacturer', 'regulator'],
+    call: (c) => ({ path: `/products/${c.gtin}/batches/${c.lot}/labels?limit=1` }),
+  },
+  {
+    route: 'GET /01/*',
+    allowed: ['anonymous', ...everyone],
+    call: (c) => ({ path: `/01/${c.gtin}/21/${/\(21\)(.*)$/.exec(c.packs[2])![1]}` }),
+  },
+  {
+    route: 'GET /assets/:file',
+    allowed: ['anonymous', ...everyone],
+    call: () => ({ path: proofScript }),
+  },
+  {
     route: 'POST /containers',
     allowed: movers,
     call: (c) => ({
@@ -295,6 +320,12 @@ const table: Row[] = [
     call: (c) => ({ path: `/products/${c.gtin}/withdraw`, body: { reason: 'walk' } }),
   },
 ];
+
+/** The consumer page's script, under the name the platform serves it: its content's hash. */
+const proofScript = `/assets/proof-check-${createHash('sha256')
+  .update(readFileSync(join(repoRoot(), 'dist/apps/api/browser/proof-check.js')))
+  .digest('hex')
+  .slice(0, 16)}.js`;
 
 /** Method and path of every route the API app declares, read from Nest's metadata. */
 function routesOfTheApi(): string[] {

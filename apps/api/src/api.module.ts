@@ -12,6 +12,9 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyService } from './auth/api-key.service';
 import { PUBLIC_RATE_LIMIT, PublicRateLimitGuard } from './auth/public-rate-limit.guard';
 import { CommissioningService } from './catalogue/commissioning.service';
+import { ConsumerController } from './consumer/consumer.controller';
+import { ConsumerService } from './consumer/consumer.service';
+import { ProofScript } from './consumer/proof-script';
 import { DevicesController } from './devices/devices.controller';
 import { DevicesService } from './devices/devices.service';
 import { PacksController } from './catalogue/packs.controller';
@@ -22,6 +25,8 @@ import { RecallService } from './catalogue/recall.service';
 import { SerialSource } from './catalogue/serial-source';
 import { StepsController } from './events/steps.controller';
 import { StepsService } from './events/steps.service';
+import { LabelsController } from './labels/labels.controller';
+import { LabelsService } from './labels/labels.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { OpenApiController } from './openapi/openapi.controller';
@@ -57,9 +62,11 @@ export class ApiModule {
         PacksController,
         StepsController,
         LedgerController,
+        LabelsController,
         QuarantineController,
         VerifyController,
         AlertsController,
+        ConsumerController,
         OpenApiController,
       ],
       providers: [
@@ -75,6 +82,9 @@ export class ApiModule {
         StepsService,
         VerifyService,
         LedgerService,
+        LabelsService,
+        ConsumerService,
+        ProofScript,
         AdminBootstrapService,
         { provide: ADMIN_KEY, useValue: options.adminKey },
         PublicUrl,

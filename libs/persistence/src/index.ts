@@ -7,12 +7,18 @@ export type {
   PackRecord,
   Product,
   ProductFacts,
+  PublicPackFacts,
 } from './catalogue/catalogue.rows';
 export { BULK_CHUNK, PackRepository } from './catalogue/pack.repository';
 export { ProductRepository, type NewBatch, type NewProduct } from './catalogue/product.repository';
 export { dataSourceOptions, migrate } from './data-source';
 export { ChainReader } from './ledger/chain-reader';
-export { EventRepository, type NewEvent, type StoredEvent } from './events/event.repository';
+export {
+  EventRepository,
+  type JourneyStep,
+  type NewEvent,
+  type StoredEvent,
+} from './events/event.repository';
 export { ApiKeyRepository } from './identity/api-key.repository';
 export { DeviceRepository, type DeviceSeen, type NewDevice } from './identity/device.repository';
 export type {

@@ -74,23 +74,45 @@ export class CommissioningService {
     };
   }
 
-  /** Every serial of the batch with its GS1 data, for the packaging line. */
-  async labels(organisation: Organisation, gtin: string, lot: string): Promise<PackLabel[]> {
+  /**
+   * The batch's serials with their GS1 data, for the packaging line: every one, or `limit` of them
+   * after the first `offset` in commissioning order. `base` is where the Digital Links point
+   * (id.gs1.org, GS1's resolver, unless given).
+   * @throws ApiException NOT_FOUND (product, batch), FORBIDDEN (another manufacturer's product)
+   */
+  async labels(
+    organisation: Organisation,
+    gtin: string,
+    lot: string,
+    options: { base?: string; page?: { offset: number; limit: number } } = {},
+  ): Promise<PackLabel[]> {
     await this.products.manageable(organisation, gtin, { regulator: true });
     const { batch } = await this.products.getBatch(gtin, lot);
-    return (await this.packs.listSerials(batch.id)).map((serial) => {
-      const ais = [
-        { ai: '01', value: gtin },
-        { ai: '17', value: batch.expiry },
-        { ai: '10', value: lot },
-        { ai: '21', value: serial },
-      ];
-      return {
-        serial,
-        elementString: toElementString(ais, { validate: false }),
-        aiData: toBracketed(ais, { validate: false }),
-        digitalLink: buildDigitalLink(ais, undefined, { validate: false }),
-      };
-    });
+    return (await this.packs.listSerials(batch.id, options.page)).map((serial) =>
+      packLabel({ gtin, expiry: batch.expiry, lot, serial }, options.base),
+    );
   }
+}
+
+/**
+ * One pack's GS1 data: AIs (01), (17), (10) and (21), what EU packs carry, as an element string,
+ * in brackets, and as a Digital Link on `base`. The values were checked when the product, batch
+ * and serial were recorded, so they are not validated again.
+ */
+export function packLabel(
+  pack: { gtin: string; expiry: string; lot: string; serial: string },
+  base?: string,
+): PackLabel {
+  const ais = [
+    { ai: '01', value: pack.gtin },
+    { ai: '17', value: pack.expiry },
+    { ai: '10', value: pack.lot },
+    { ai: '21', value: pack.serial },
+  ];
+  return {
+    serial: pack.serial,
+    elementString: toElementString(ais, { validate: false }),
+    aiData: toBracketed(ais, { validate: false }),
+    digitalLink: buildDigitalLink(ais, base, { validate: false }),
+  };
 }

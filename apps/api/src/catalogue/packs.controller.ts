@@ -1,14 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import type { Organisation } from '@pedigree/persistence';
-import { z } from 'zod';
 import { CurrentOrganisation } from '../auth/auth.decorators';
-import { gtinSchema } from './dto/catalogue.dto';
+import { gtinSchema, serialSchema } from './dto/catalogue.dto';
 import { PacksService, type PackHistory } from './packs.service';
 import { ApiDoc } from '../openapi/api-doc.decorator';
-
-const serialSchema = z.string().regex(/^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/, {
-  error: 'serial must be 1 to 20 GS1 characters, as AI (21) allows',
-});
 
 @Controller('packs')
 export class PacksController {

@@ -6,6 +6,7 @@ import {
   PackRepository,
   SiteRepository,
   type Organisation,
+  type PackRecord,
 } from '@pedigree/persistence';
 import { oversees } from '../auth/oversees';
 import { ApiException } from '../errors/api.exception';
@@ -33,6 +34,19 @@ export class PacksService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The pack, for its manufacturer, regulators and the admin: those who may fetch its labels. A
+   * holder is not among them: it did not make the pack.
+   * @throws ApiException NOT_FOUND when there is no such pack the caller may see, as `history`
+   */
+  async ofMaker(organisation: Organisation, gtin: string, serial: string): Promise<PackRecord> {
+    const pack = await this.packs.find(gtin, serial);
+    if (!pack || !(oversees(organisation) || pack.productOwnerId === organisation.id)) {
+      throw unseen(gtin, serial);
+    }
+    return pack;
+  }
+
   /** @throws ApiException NOT_FOUND when there is no such pack the caller may see */
   async history(organisation: Organisation, gtin: string, serial: string): Promise<PackHistory> {
     const pack = await this.packs.find(gtin, serial);
@@ -47,12 +61,7 @@ export class PacksService {
         pack.productOwnerId === organisation.id ||
         custody?.organisationId === organisation.id ||
         transit?.organisationId === organisation.id);
-    if (!pack || !maySee) {
-      throw new ApiException(
-        'NOT_FOUND',
-        `No pack with GTIN ${gtin} and serial ${serial} that your organisation may see.`,
-      );
-    }
+    if (!pack || !maySee) throw unseen(gtin, serial);
     const events = await this.events.listForPack(pack.id);
     return {
       gtin,
@@ -71,4 +80,12 @@ export class PacksService {
       })),
     };
   }
+}
+
+/** The same answer for a pack that does not exist and one the caller may not see. */
+function unseen(gtin: string, serial: string): ApiException {
+  return new ApiException(
+    'NOT_FOUND',
+    `No pack with GTIN ${gtin} and serial ${serial} that your organisation may see.`,
+  );
 }

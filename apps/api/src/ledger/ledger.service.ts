@@ -13,6 +13,7 @@ import {
   inclusionProofNodeIds,
   leafHash,
   toBase64,
+  type NodeId,
 } from '@pedigree/ledger';
 import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import {
@@ -28,6 +29,7 @@ import type {
   BlocksView,
   BlockView,
   ConsistencyView,
+  InclusionView,
   LeafView,
   LeavesView,
   ProofView,
@@ -141,6 +143,33 @@ export class LedgerService {
       leafHash: toBase64(leafHash(backend, document)),
       path: path.map(toBase64),
       block: blockView(block),
+    };
+  }
+
+  /**
+   * Inclusion proofs of sealed leaves in the latest block's tree, each with its leaf hash as the
+   * sealer stored it, from one read of the nodes: the consumer page proves a pack's whole journey
+   * without the events' documents. Leaves the latest block does not cover yet are left out.
+   * @throws ApiException NOT_FOUND before the first block.
+   */
+  async inclusionsAtLatest(
+    leafIndexes: readonly number[],
+  ): Promise<{ checkpoint: string; signer: string; proofs: InclusionView[] }> {
+    const block = await this.latest();
+    const covered = leafIndexes.filter((index) => index < block.treeSize);
+    const wanted: NodeId[] = covered.flatMap((index) => [
+      { level: 0, index },
+      ...inclusionProofNodeIds(index, block.treeSize),
+    ]);
+    const store = await this.nodes.load(wanted);
+    return {
+      checkpoint: block.checkpoint,
+      signer: block.signer,
+      proofs: covered.map((leafIndex) => ({
+        leafIndex,
+        leafHash: toBase64(store.getNode(0, leafIndex)),
+        path: inclusionProof(backend, leafIndex, block.treeSize, store).map(toBase64),
+      })),
     };
   }
 

@@ -3,7 +3,8 @@
  * in any GS1 form, answered with one verdict of DESIGN.md's vocabulary and its sentence, the
  * pack's state and the product and batch facts. A lot or expiry read from the pack that differs
  * from the record is a mismatch, never a silent pass. Verifying changes no pack and locks nothing;
- * a verdict that points at a falsified pack raises an alert (DESIGN.md).
+ * a verdict that points at a falsified pack raises an alert (DESIGN.md). The consumer page asks
+ * the same judgement anonymously (`judge` with no caller), and raises no alert.
  */
 import { Injectable } from '@nestjs/common';
 import {
@@ -18,10 +19,18 @@ import {
   AlertRepository,
   PackRepository,
   type Organisation,
+  type PackRecord,
   type ProductFacts,
   type Site,
 } from '@pedigree/persistence';
-import { Clock, alertsOf, countVerdicts, parseItems, toView } from '@pedigree/recording';
+import {
+  Clock,
+  alertsOf,
+  countVerdicts,
+  parseItems,
+  toView,
+  type ItemRef,
+} from '@pedigree/recording';
 import { SitesService } from '../sites/sites.service';
 import type { VerifyDto } from './verify.dto';
 
@@ -43,6 +52,29 @@ export interface Verification {
   product?: ProductFacts;
 }
 
+/** Who asks for a verdict: an organisation, at one of its sites or none. */
+export interface Verifier {
+  organisationId: string;
+  site?: Site;
+}
+
+/** A verdict with what was read as a pack, and the record judged (none when unknown). */
+export interface Judgement {
+  verification: Verification;
+  read?: PackRef;
+  record?: PackRecord;
+}
+
+/** A code read as a pack: GTIN and serial, and the lot and expiry when it carries them. */
+export type PackRef = Extract<ItemRef, { kind: 'pack' }>;
+
+/**
+ * The organisation a `verify` command names for an anonymous visitor. A verify without a site is
+ * judged on the pack's state alone (pack-guards.ts): no rule reads who asks, and nothing of it is
+ * recorded.
+ */
+const ANONYMOUS = 'anonymous';
+
 @Injectable()
 export class VerifyService {
   constructor(
@@ -60,7 +92,10 @@ export class VerifyService {
     const site: Site | undefined = request.siteGln
       ? await this.sites.own(organisation, request.siteGln)
       : undefined;
-    const answer = await this.judge(organisation, site, request.code);
+    const { verification: answer } = await this.judge(request.code, {
+      organisationId: organisation.id,
+      site,
+    });
     countVerdicts('verify', [answer.code]);
     await this.alerts.raise(
       alertsOf(
@@ -73,35 +108,49 @@ export class VerifyService {
     return answer;
   }
 
-  private async judge(
-    organisation: Organisation,
-    site: Site | undefined,
-    code: string,
-  ): Promise<Verification> {
+  /**
+   * The verdict on what was read, for `verifier` or (null) an anonymous visitor, with the record
+   * judged. Records nothing and raises no alert: that is the caller's business.
+   */
+  async judge(code: string, verifier: Verifier | null): Promise<Judgement> {
     const now = this.clock.now();
+    const site = verifier?.site;
     const { items, refused } = parseItems([code]);
     const item = items[0];
     if (!item || item.kind === 'container') {
-      return verdict(
-        'MALFORMED_CODE',
-        refused[0]?.reason ??
-          'this is a case or pallet label (SSCC): verify each pack by its own code',
-      );
+      return {
+        verification: verdict(
+          'MALFORMED_CODE',
+          refused[0]?.reason ??
+            'this is a case or pallet label (SSCC): verify each pack by its own code',
+        ),
+      };
     }
     const { product, pack: record } = await this.packs.findForVerification(item.gtin, item.serial);
     if (!product) {
-      return verdict('UNKNOWN_PRODUCT', `no product with GTIN ${item.gtin} is registered`);
+      return {
+        verification: verdict('UNKNOWN_PRODUCT', `no product with GTIN ${item.gtin} is registered`),
+        read: item,
+      };
     }
     if (!record) {
       return {
-        ...verdict('UNKNOWN_SERIAL', `GTIN ${item.gtin} has no pack with serial ${item.serial}`),
-        product,
+        verification: {
+          ...verdict('UNKNOWN_SERIAL', `GTIN ${item.gtin} has no pack with serial ${item.serial}`),
+          product,
+        },
+        read: item,
       };
     }
     const view = toView(record);
     const decision = decide(
       view,
-      { action: 'verify', at: now, organisationId: organisation.id, siteId: site?.id ?? null },
+      {
+        action: 'verify',
+        at: now,
+        organisationId: verifier?.organisationId ?? ANONYMOUS,
+        siteId: site?.id ?? null,
+      },
       now,
     );
     const mismatch =
@@ -118,7 +167,7 @@ export class VerifyService {
           : undefined;
     const outcome =
       mismatch ?? (decision.ok ? verdict('OK') : verdict(decision.code, decision.reason));
-    return {
+    const verification: Verification = {
       ...outcome,
       pack: {
         gtin: item.gtin,
@@ -132,6 +181,7 @@ export class VerifyService {
       },
       product,
     };
+    return { verification, read: item, record };
   }
 }
 

@@ -54,6 +54,16 @@ export interface PackRecord {
   productOwnerId: string;
 }
 
+/** What anyone may learn of a pack beyond its verdict: its maker and its recall notice. */
+export interface PublicPackFacts {
+  /** The name of the organisation that registered the product. */
+  manufacturer: string;
+  recalledAt: Date | null;
+  recallReason: string | null;
+  withdrawnAt: Date | null;
+  withdrawalReason: string | null;
+}
+
 /** The fields of a pack an event changes. */
 export type PackChange = Pick<
   PackRecord,

@@ -5,7 +5,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Container, PackChange, PackRecord, ProductFacts } from './catalogue.rows';
+import type {
+  Container,
+  PackChange,
+  PackRecord,
+  ProductFacts,
+  PublicPackFacts,
+} from './catalogue.rows';
 
 const PACK = `p.id::text AS id, pr.gtin, p.serial, b.lot, b.expiry, p.state,
   p.custody_site_id AS "custodySiteId", p.in_transit_to AS "inTransitTo",
@@ -116,6 +122,19 @@ export class PackRepository {
     return { product, ...(pack && { pack }) };
   }
 
+  /** What the consumer page adds to a verification: who made the pack and any recall notice. */
+  async publicFacts(packId: string): Promise<PublicPackFacts | undefined> {
+    const [row] = await this.db.query(
+      `SELECT o.name AS manufacturer, b.recalled_at AS "recalledAt", b.recall_reason AS "recallReason",
+              pr.withdrawn_at AS "withdrawnAt", pr.withdrawal_reason AS "withdrawalReason"
+         FROM packs p JOIN batches b ON b.id = p.batch_id JOIN products pr ON pr.id = p.product_id
+         JOIN organisations o ON o.id = pr.organisation_id
+        WHERE p.id = $1`,
+      [packId],
+    );
+    return row;
+  }
+
   async find(gtin: string, serial: string): Promise<PackRecord | undefined> {
     const [row] = await this.db.query(
       `SELECT ${PACK} ${FROM} WHERE pr.gtin = $1 AND p.serial = $2`,
@@ -134,11 +153,14 @@ export class PackRepository {
     return count;
   }
 
-  /** Serials of a batch in commissioning order, for the packaging line. */
-  async listSerials(batchId: string): Promise<string[]> {
+  /**
+   * Serials of a batch in commissioning order, for the packaging line; `page` takes `limit` of
+   * them after the first `offset`, for a label sheet.
+   */
+  async listSerials(batchId: string, page?: { offset: number; limit: number }): Promise<string[]> {
     const rows: Array<{ serial: string }> = await this.db.query(
-      `SELECT serial FROM packs WHERE batch_id = $1 ORDER BY id`,
-      [batchId],
+      `SELECT serial FROM packs WHERE batch_id = $1 ORDER BY id OFFSET $2 LIMIT $3`,
+      [batchId, page?.offset ?? 0, page?.limit ?? null],
     );
     return rows.map((row) => row.serial);
   }

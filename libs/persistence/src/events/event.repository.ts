@@ -24,6 +24,19 @@ export interface StoredEvent {
   leafIndex: string | null;
 }
 
+/**
+ * One step of a pack's journey as the public may see it: what, when, and the city and country of
+ * the site (never its GLN, name or owner). `leafIndex` is null until the sealer takes the event.
+ */
+export interface JourneyStep {
+  eventId: string;
+  action: string;
+  recordedAt: Date;
+  city: string | null;
+  country: string | null;
+  leafIndex: number | null;
+}
+
 @Injectable()
 export class EventRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -71,6 +84,21 @@ export class EventRepository {
       `SELECT e.id::text AS id, e.organisation_id AS "organisationId", e.site_id AS "siteId",
               e.action, e.recorded_at AS "recordedAt", e.document, e.leaf_index::text AS "leafIndex"
          FROM event_packs ep JOIN events e ON e.id = ep.event_id
+        WHERE ep.pack_id = $1 ORDER BY e.id`,
+      [packId],
+    );
+  }
+
+  /**
+   * A pack's journey, oldest first, in one query. Unlike `listForPack` it leaves the documents
+   * out: a commissioning event lists its whole batch, megabytes the journey does not need.
+   */
+  async journeyOfPack(packId: string): Promise<JourneyStep[]> {
+    return this.db.query(
+      `SELECT e.id::text AS "eventId", e.action, e.recorded_at AS "recordedAt", s.city, s.country,
+              e.leaf_index::float8 AS "leafIndex"
+         FROM event_packs ep JOIN events e ON e.id = ep.event_id
+         LEFT JOIN sites s ON s.id = e.site_id
         WHERE ep.pack_id = $1 ORDER BY e.id`,
       [packId],
     );

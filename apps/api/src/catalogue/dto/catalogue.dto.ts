@@ -26,6 +26,11 @@ export const lotSchema = z
     error: 'lot must be 1 to 20 letters, digits or GS1 punctuation (no spaces), as AI (10) allows',
   });
 
+/** A serial number as AI (21) allows. */
+export const serialSchema = z.string().regex(/^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/, {
+  error: 'serial must be 1 to 20 GS1 characters, as AI (21) allows',
+});
+
 export const createProductSchema = z.strictObject({
   gtin: gtinSchema,
   name: text('name', 200),

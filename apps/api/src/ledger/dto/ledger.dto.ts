@@ -88,6 +88,15 @@ export interface LeafView {
   leafHash: string;
 }
 
+/** One leaf's inclusion proof in a tree the caller knows the size of (from its checkpoint). */
+export interface InclusionView {
+  leafIndex: number;
+  /** SHA-256(0x00 || document). */
+  leafHash: string;
+  /** RFC 9162 inclusion proof, leaf to root. */
+  path: string[];
+}
+
 /** GET /ledger/events/:id/proof */
 export interface ProofView {
   eventId: string;
