@@ -7,7 +7,8 @@ import { scanTopic } from '@pedigree/contracts';
 import { connect } from 'mqtt';
 import { randomUUID } from 'node:crypto';
 import { apiClient, randomGln, randomGtin } from '../harness/api-client';
-import { TEST_ADMIN_KEY, brokerUrl, platformEnv } from '../harness/services';
+import { startEmbedded, type ScanBroker } from '../harness/scan-broker';
+import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -36,18 +37,25 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 }
 
 describe('metrics and public rate limits', () => {
+  // A broker of its own: on a shared one, another platform's ingest may take the test's message.
+  let broker: ScanBroker;
   let platform: SpawnedPlatform;
   let request: ReturnType<typeof apiClient>;
 
   beforeAll(async () => {
+    broker = await startEmbedded();
     platform = await spawnPlatform({
       ...platformEnv(await workerDatabaseUrl()),
+      MQTT_URL: broker.platformUrl,
       PEDIGREE_PUBLIC_RATE_LIMIT: String(LIMIT),
     });
     request = apiClient(platform.url);
   });
 
-  afterAll(() => platform?.stop());
+  afterAll(async () => {
+    await platform?.stop();
+    await broker?.stop();
+  });
 
   it('counts requests by route pattern, verdicts by source and code, and Node itself', async () => {
     const gtin = randomGtin();
@@ -78,7 +86,7 @@ describe('metrics and public rate limits', () => {
   it('counts quarantined scanner messages by reason, and sealed blocks', async () => {
     const series = 'pedigree_ingest_quarantined_total{reason="NOT_JSON"}';
     const before = sample(await metrics(platform.url), series);
-    const client = await connect(brokerUrl(), { clientId: `metrics-${randomUUID()}` });
+    const client = await connect(broker.platformUrl, { clientId: `metrics-${randomUUID()}` });
     await client.publishAsync(scanTopic(randomUUID()), 'not an envelope', { qos: 1 });
     await client.endAsync();
 

@@ -91,3 +91,24 @@ export async function spawnPedigree(
     },
   };
 }
+
+/**
+ * Runs a bash script the way a reader pastes it into a terminal, stopping at the first failing
+ * command: only PATH from this environment, HOME in `cwd`.
+ * @throws Error with the script's output when it fails
+ */
+export async function runShell(script: string, cwd: string, timeoutMs = 120_000): Promise<string> {
+  const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((done) => child.once('close', done));
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`the script exited with ${code}:\n${stdout}\n${stderr}`);
+  return stdout;
+}

@@ -28,9 +28,10 @@ describe('pedigree scanner enrol', () => {
     expect(printed).toEqual({ name: 'Dock 3', publicKey: derived });
     expect(stored).toMatchObject({ name: 'Dock 3', publicKey: derived });
     expect(io.stdout.join('\n')).not.toContain(stored.seed);
-    expect(io.stdout[1]).toContain('POST /devices');
-    expect(io.stdout[1]).toContain("site's GLN");
-    expect(io.stdout[1]).toContain(`private key stays in ${out}`);
+    expect(io.stdout).toHaveLength(1);
+    expect(io.stderr[0]).toContain('POST /devices');
+    expect(io.stderr[0]).toContain("site's GLN");
+    expect(io.stderr[0]).toContain(`private key stays in ${out}`);
 
     const message = new TextEncoder().encode('envelope');
     const signature = nodeCryptoBackend.sign(seed, message);

@@ -73,8 +73,9 @@ function enrol(args: string[], io: Io): number {
   } finally {
     seed.fill(0);
   }
+  // The JSON alone on standard output, so a script can read it; the advice to the person on stderr.
   io.out(JSON.stringify({ name, publicKey }));
-  io.out(
+  io.err(
     `Register this scanner with POST /devices, adding your site's GLN as "siteGln" to the JSON above; ` +
       `the private key stays in ${file}.`,
   );
