@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../prepared-query';
 import type {
   Container,
   PackChange,
@@ -101,7 +102,9 @@ export class PackRepository {
     gtin: string,
     serial: string,
   ): Promise<{ product?: ProductFacts; pack?: PackRecord }> {
-    const [row]: Array<ProductFacts & { pack: PackRecord | null }> = await this.db.query(
+    const [row] = await preparedQuery<ProductFacts & { pack: PackRecord | null }>(
+      this.db,
+      'find-for-verification',
       `SELECT pr.gtin, pr.name, pr.form, pr.strength, pr.pack_size AS "packSize",
               CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object(
                 'id', p.id::text, 'gtin', pr.gtin, 'serial', p.serial, 'lot', b.lot,

@@ -2,7 +2,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../prepared-query';
 import type { ApiKey, ApiKeyCredential } from './identity.rows';
+
+/** A credential as the query returns it: the organisation's creation time still a string. */
+type ApiKeyCredentialRow = Omit<ApiKeyCredential, 'organisation'> & {
+  organisation: Omit<ApiKeyCredential['organisation'], 'createdAt'> & { createdAt: string };
+};
 
 const COLUMNS = `id, organisation_id AS "organisationId", key_id AS "keyId", label,
   created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
@@ -25,7 +31,9 @@ export class ApiKeyRepository {
 
   /** The active (not revoked) key with this public id, with its organisation. */
   async findActiveCredential(keyId: string): Promise<ApiKeyCredential | undefined> {
-    const [row] = await this.db.query(
+    const [row] = await preparedQuery<ApiKeyCredentialRow>(
+      this.db,
+      'find-active-credential',
       `SELECT k.id, k.secret_sha256 AS "secretSha256",
               json_build_object('id', o.id, 'name', o.name, 'roles', o.roles,
                                 'createdAt', o.created_at) AS organisation
