@@ -1,0 +1,10 @@
+// Public surface of @pedigree/epcis: the GS1 EPCIS event hash ID (CBV 2.0 §8.9) and the
+// EPC URI → GS1 Digital Link conversion it relies on. Pure: no I/O, no clock, runs in Node and
+// in the browser.
+
+export { canonicalDigitalLink } from './digital-link';
+export { epcisDocumentEvents, type EpcisDocumentEvents } from './document';
+export { epcUriToDigitalLink } from './epc-uri';
+export { EpcisError, type EpcisErrorCode } from './epcis.error';
+export { eventHash, eventHashFromPrehash, eventPrehash, type EventHashOptions } from './event-hash';
+export type { JsonObject, JsonValue } from './json';
