@@ -33,7 +33,7 @@ interface Context {
   /** A product the caller may manage (its own when it is a manufacturer) and one of its batches. */
   gtin: string;
   lot: string;
-  /** Loose packs the caller holds at `gln` (manufacturer, distributor, pharmacy). */
+  /** Loose packs the caller holds at `gln` (manufacturer, distributor, pharmacy); the 4th locked. */
   packs: string[];
   /** A pack on its way to the caller's site. */
   inTransit: string;
@@ -305,6 +305,11 @@ const table: Row[] = [
     allowed: movers,
     call: (c) => ({ path: '/decommissions/undo', body: { siteGln: c.gln, items: [c.packs[2]] } }),
   },
+  {
+    route: 'POST /decommissions/unlock',
+    allowed: movers,
+    call: (c) => ({ path: '/decommissions/unlock', body: { siteGln: c.gln, items: [c.packs[3]] } }),
+  },
   // Irreversible steps last: nothing after them needs the product or batch.
   {
     route: 'POST /products/:gtin/batches/:lot/recall',
@@ -443,7 +448,7 @@ describe('every endpoint with every role', () => {
       ).toBe(201);
     // Movers get goods of their own; the others only look at the supplier's.
     const moves = movers.includes(caller);
-    const packs = moves ? goods.packs.splice(0, 3) : supplier.packs.slice(0, 3);
+    const packs = moves ? goods.packs.splice(0, 4) : supplier.packs.slice(0, 4);
     const inTransit = moves ? supplier.packs.splice(0, 1) : supplier.packs.slice(0, 1);
     if (caller === 'distributor' || caller === 'pharmacy') {
       await ship(supplier, gln, packs);
@@ -452,6 +457,13 @@ describe('every endpoint with every role', () => {
         body: { siteGln: gln, items: packs },
       });
       expect(received.status).toBe(201);
+    }
+    if (moves) {
+      const locked = await request('POST', '/decommissions', {
+        key,
+        body: { siteGln: gln, action: 'lock', items: [packs[3]] },
+      });
+      expect(locked.status).toBe(201);
     }
     if (moves) await ship(supplier, gln, inTransit);
     const enrolled = moves && (await request('POST', '/devices', { key, body: device(gln) }));

@@ -191,6 +191,41 @@ describe('verification and decommissioning over HTTP', () => {
     expect(unknownAction.body.message).toContain('action must be one of dispense, destroy');
   });
 
+  it('locks a pack at the site holding it pending an investigation; only that site releases it', async () => {
+    const pack = packs[3]!;
+    const lock = (key: string, siteGln: string) =>
+      request('POST', '/decommissions', {
+        key,
+        body: { siteGln, action: 'lock', items: [pack.elementString] },
+      });
+    const unlock = (key: string, siteGln: string) =>
+      request('POST', '/decommissions/unlock', {
+        key,
+        body: { siteGln, items: [pack.elementString] },
+      });
+    expect(await lock(keys.rival, elsewhere)).toMatchObject({
+      status: 409,
+      body: { code: 'WRONG_CUSTODY' },
+    });
+    expect((await lock(keys.chemist, counter)).status).toBe(201);
+    expect(await verify(pack.aiData)).toMatchObject({ code: 'LOCKED', pack: { state: 'locked' } });
+    const dispense = await request('POST', '/decommissions', {
+      key: keys.chemist,
+      body: { siteGln: counter, action: 'dispense', items: [pack.elementString] },
+    });
+    expect(dispense).toMatchObject({ status: 409, body: { code: 'LOCKED' } });
+    expect(await unlock(keys.rival, elsewhere)).toMatchObject({
+      status: 409,
+      body: { code: 'WRONG_CUSTODY' },
+    });
+    expect((await unlock(keys.chemist, counter)).status).toBe(201);
+    expect(await verify(pack.aiData)).toMatchObject({ code: 'OK', pack: { state: 'active' } });
+    expect(await unlock(keys.chemist, counter)).toMatchObject({
+      status: 409,
+      body: { code: 'SUSPECT' },
+    });
+  });
+
   it('keeps the alerts for the manufacturer and the regulator, with what was read, where and how', async () => {
     const alerts = (await request('GET', '/alerts', { key: keys.maker })).body as Array<
       Record<string, unknown>
@@ -198,6 +233,7 @@ describe('verification and decommissioning over HTTP', () => {
     const raised = alerts.map((a) => `${a.source} ${a.code}`).sort();
     expect(raised).toEqual([
       'step ALREADY_DECOMMISSIONED', // the undo of a destroyed pack
+      'step SUSPECT', // the release of a pack that was not locked
       'verify ALREADY_DECOMMISSIONED', // the dispensed pack verified again
       'verify ALREADY_DECOMMISSIONED', // the sample verified
       'verify BATCH_MISMATCH',

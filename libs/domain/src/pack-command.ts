@@ -9,7 +9,7 @@ export interface PackCommand {
   /** When it happened (the scan or event time); a decommissioning records it. */
   at: Date;
   organisationId: string;
-  /** The site where it happens; null only for a read or an organisation-wide step (verify, lock, unlock, recall). */
+  /** The site where it happens; null only for a read or an organisation-wide step (verify, recall). */
   siteId: string | null;
   /** `ship`: the site the pack is going to. */
   destinationSiteId?: string;

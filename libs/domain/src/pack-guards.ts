@@ -89,10 +89,13 @@ export function commissionRefusal(command: PackCommand, now: Date): Refusal | nu
 export function guardRefusal(pack: PackView, command: PackCommand, now: Date): Refusal | null {
   switch (command.action) {
     case 'commission':
-    case 'lock':
-    case 'unlock':
     case 'recall':
       return null;
+    case 'lock':
+    case 'unlock':
+      // The site holding the pack sets it aside for an investigation and releases it; a locked
+      // pack cannot move, so its holder is the organisation that locked it.
+      return needsSite(command) ?? holds(pack, command);
     case 'verify':
       if (command.siteId === null || command.siteId === pack.inTransitTo) return null;
       return holds(pack, command);

@@ -130,13 +130,21 @@ describe('custody', () => {
     expect(!d.ok && d.reason).toMatch(/site s1/);
   });
 
-  it('needs a site for physical steps but not for verify, lock or recall', () => {
-    expect(decide(active, cmd({ action: 'destroy', siteId: null }), now).code).toBe(
-      'WRONG_CUSTODY',
-    );
-    for (const action of ['verify', 'lock', 'recall'] as const) {
+  it('needs a site for physical steps and locks but not for verify or recall', () => {
+    for (const action of ['destroy', 'lock'] as const) {
+      expect(decide(active, cmd({ action, siteId: null }), now).code).toBe('WRONG_CUSTODY');
+    }
+    for (const action of ['verify', 'recall'] as const) {
       expect(decide(active, cmd({ action, siteId: null }), now).code).toBe('OK');
     }
+  });
+
+  it('lets only the holding site lock a pack and release it', () => {
+    expect(decide(active, cmd({ action: 'lock', siteId: 's9' }), now).code).toBe('WRONG_CUSTODY');
+    const locked = next(decide(active, cmd({ action: 'lock', siteId: 's1' }), now));
+    expect(locked.state).toBe('locked');
+    expect(decide(locked, cmd({ action: 'unlock', siteId: 's9' }), now).code).toBe('WRONG_CUSTODY');
+    expect(next(decide(locked, cmd({ action: 'unlock', siteId: 's1' }), now)).state).toBe('active');
   });
 
   it('lets the holder and the destination verify, and no other site', () => {

@@ -9,12 +9,14 @@ import {
   shipSchema,
   ssccSchema,
   undoSchema,
+  unlockSchema,
   unpackSchema,
   type DecommissionDto,
   type PackDto,
   type ReceiveDto,
   type ShipDto,
   type UndoDto,
+  type UnlockDto,
   type UnpackDto,
 } from './dto/steps.dto';
 import { StepsService } from './steps.service';
@@ -114,6 +116,22 @@ export class StepsController {
     @Body({ schema: undoSchema }) body: UndoDto,
   ): Promise<RecordedStep> {
     return this.steps.undo(organisation, body);
+  }
+
+  @Roles(...MOVERS)
+  @ApiDoc({
+    summary: 'Release packs your site locked',
+    description:
+      'A locked pack (`POST /decommissions` with `action: lock`) is set aside pending an investigation; only the site holding it releases it. It is active again, or expired if it expired meanwhile.',
+    returns: 'The recorded event',
+    errors: PACK_RULE_ERRORS,
+  })
+  @Post('decommissions/unlock')
+  unlock(
+    @CurrentOrganisation() organisation: Organisation,
+    @Body({ schema: unlockSchema }) body: UnlockDto,
+  ): Promise<RecordedStep> {
+    return this.steps.unlock(organisation, body);
   }
 
   @Roles(...MOVERS)

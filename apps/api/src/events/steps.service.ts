@@ -21,6 +21,7 @@ import type {
   ReceiveDto,
   ShipDto,
   UndoDto,
+  UnlockDto,
   UnpackDto,
 } from './dto/steps.dto';
 
@@ -74,6 +75,11 @@ export class StepsService {
    */
   async undo(organisation: Organisation, request: UndoDto): Promise<RecordedStep> {
     return this.step(organisation, request.siteGln, 'undo', request.items, {});
+  }
+
+  /** Releases packs the site locked: active again (or expired, if they expired meanwhile). */
+  async unlock(organisation: Organisation, request: UnlockDto): Promise<RecordedStep> {
+    return this.step(organisation, request.siteGln, 'unlock', request.items, {});
   }
 
   /** The direct contents of a container as Digital Links. */

@@ -20,7 +20,10 @@ export const unpackSchema = z.strictObject({ siteGln: glnSchema, items: items.op
 export const shipSchema = z.strictObject({ siteGln: glnSchema, destinationGln: glnSchema, items });
 export const receiveSchema = z.strictObject({ siteGln: glnSchema, items });
 
-/** The decommissionings of EU Delegated Regulation 2016/161 (Art. 12, 22, 25, 26, 40, 41). */
+/**
+ * The decommissionings of EU Delegated Regulation 2016/161 (Art. 12, 22, 25, 26, 40, 41), and the
+ * lock that sets a pack aside pending an investigation (released with POST /decommissions/unlock).
+ */
 export const DECOMMISSION_ACTIONS = [
   'dispense',
   'destroy',
@@ -29,6 +32,7 @@ export const DECOMMISSION_ACTIONS = [
   'supply_free_sample',
   'export',
   'check_out',
+  'lock',
 ] as const;
 
 export const decommissionSchema = z.strictObject({
@@ -39,10 +43,12 @@ export const decommissionSchema = z.strictObject({
   items,
 });
 export const undoSchema = z.strictObject({ siteGln: glnSchema, items });
+export const unlockSchema = undoSchema;
 
 export type PackDto = z.infer<typeof packSchema>;
 export type DecommissionDto = z.infer<typeof decommissionSchema>;
 export type UndoDto = z.infer<typeof undoSchema>;
+export type UnlockDto = z.infer<typeof unlockSchema>;
 export type UnpackDto = z.infer<typeof unpackSchema>;
 export type ShipDto = z.infer<typeof shipSchema>;
 export type ReceiveDto = z.infer<typeof receiveSchema>;
