@@ -57,6 +57,10 @@ describe('the OpenAPI document', () => {
     const verify = document.paths['/verify']!.post!;
     expect(verify.requestBody!.content['application/json']!.schema.required).toEqual(['code']);
     expect(verify.security).toEqual([{ apiKey: [] }]);
+    const verdict = verify.responses['200']!.content!['application/json']!.schema as {
+      properties: { code: { enum: string[] } };
+    };
+    expect(verdict.properties.code.enum).toContain('ALREADY_DECOMMISSIONED');
     const recall = document.paths['/products/{gtin}/batches/{lot}/recall']!.post!;
     expect(recall.parameters!.map((p) => `${p.in}:${p.name}`)).toEqual(['path:gtin', 'path:lot']);
     expect(Object.keys(recall.responses)).toEqual(

@@ -6,6 +6,7 @@ import {
   decommissionSchema,
   packSchema,
   receiveSchema,
+  recordedStepSchema,
   shipSchema,
   ssccSchema,
   undoSchema,
@@ -38,6 +39,7 @@ export class StepsController {
     summary: 'Pack items into a case or pallet (SSCC)',
     description: 'Packs, or cases into a pallet. One EPCIS AggregationEvent, or nothing.',
     returns: 'The recorded event',
+    schema: recordedStepSchema,
     errors: [...PACK_RULE_ERRORS, 'CONFLICT'],
   })
   @Post('containers')
@@ -63,6 +65,7 @@ export class StepsController {
   @ApiDoc({
     summary: 'Unpack a case or pallet (all of it, or the items named)',
     returns: 'The recorded event',
+    schema: recordedStepSchema,
     errors: PACK_RULE_ERRORS,
   })
   @Post('containers/:sscc/unpack')
@@ -78,6 +81,7 @@ export class StepsController {
   @ApiDoc({
     summary: 'Ship items from one of your sites to another site',
     returns: 'The recorded event',
+    schema: recordedStepSchema,
     errors: PACK_RULE_ERRORS,
   })
   @Post('shipments')
@@ -94,6 +98,7 @@ export class StepsController {
       'Decommission packs: dispense, destroy, report stolen, sample, free sample, export, check out',
     description: 'The rules of EU Delegated Regulation 2016/161 (docs/pack-lifecycle.md).',
     returns: 'The recorded event',
+    schema: recordedStepSchema,
     errors: PACK_RULE_ERRORS,
   })
   @Post('decommissions')
@@ -108,6 +113,7 @@ export class StepsController {
   @ApiDoc({
     summary: 'Undo a decommission within 10 days, by the same organisation',
     returns: 'The recorded event',
+    schema: recordedStepSchema,
     errors: PACK_RULE_ERRORS,
   })
   @Post('decommissions/undo')
@@ -124,6 +130,7 @@ export class StepsController {
     description:
       'A locked pack (`POST /decommissions` with `action: lock`) is set aside pending an investigation; only the site holding it releases it. It is active again, or expired if it expired meanwhile.',
     returns: 'The recorded event',
+    schema: recordedStepSchema,
     errors: PACK_RULE_ERRORS,
   })
   @Post('decommissions/unlock')
@@ -138,6 +145,7 @@ export class StepsController {
   @ApiDoc({
     summary: 'Receive items shipped to one of your sites',
     returns: 'The recorded event',
+    schema: recordedStepSchema,
     errors: PACK_RULE_ERRORS,
   })
   @Post('receipts')

@@ -26,10 +26,16 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: 'A fault on the server; it is logged.',
 };
 
-/** A route's schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as a client sends it. */
-function jsonSchema(schema: StandardSchemaV1 | z.ZodType | undefined): JsonSchema {
+/**
+ * A schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect): a request's as the client sends it
+ * (`input`), a response's as the server writes it (`output`).
+ */
+function jsonSchema(
+  schema: StandardSchemaV1 | z.ZodType | undefined,
+  io: 'input' | 'output' = 'input',
+): JsonSchema {
   if (!schema || !('_zod' in schema)) return { type: 'string' };
-  const schemaOf = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' });
+  const schemaOf = z.toJSONSchema(schema as z.ZodType, { io, unrepresentable: 'any' });
   delete schemaOf.$schema;
   return schemaOf;
 }
@@ -135,7 +141,10 @@ function operation(route: DeclaredRoute, reflector: Reflector): JsonSchema {
       content: Object.fromEntries(
         media.map((type) => [
           type,
-          { schema: type === 'application/json' && doc.schema ? jsonSchema(doc.schema) : {} },
+          {
+            schema:
+              type === 'application/json' && doc.schema ? jsonSchema(doc.schema, 'output') : {},
+          },
         ]),
       ),
     },

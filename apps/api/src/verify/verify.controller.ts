@@ -2,8 +2,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { Organisation } from '@pedigree/persistence';
 import { CurrentOrganisation } from '../auth/auth.decorators';
-import { verifySchema, type VerifyDto } from './verify.dto';
-import { VerifyService, type Verification } from './verify.service';
+import { verificationSchema, verifySchema, type Verification, type VerifyDto } from './verify.dto';
+import { VerifyService } from './verify.service';
 import { ApiDoc } from '../openapi/api-doc.decorator';
 
 @Controller('verify')
@@ -15,6 +15,7 @@ export class VerifyController {
     description:
       'Scan data, an element string, bracketed AIs or a Digital Link. Always 200 with a verdict for a well-formed request: an alert is an answer, not an error.',
     returns: 'The verdict code and its sentence, the pack and the product',
+    schema: verificationSchema,
     errors: ['NOT_FOUND'],
   })
   @Post()

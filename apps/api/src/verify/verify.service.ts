@@ -12,7 +12,6 @@ import {
   decide,
   expiryIsoDate,
   judgedState,
-  type PackState,
   type VerdictCode,
 } from '@pedigree/domain';
 import {
@@ -20,7 +19,6 @@ import {
   PackRepository,
   type Organisation,
   type PackRecord,
-  type ProductFacts,
   type Site,
 } from '@pedigree/persistence';
 import {
@@ -32,25 +30,7 @@ import {
   type ItemRef,
 } from '@pedigree/recording';
 import { SitesService } from '../sites/sites.service';
-import type { VerifyDto } from './verify.dto';
-
-export interface Verification {
-  code: VerdictCode;
-  sentence: string;
-  /** The particulars: which state, when, where; which field differs. */
-  detail?: string;
-  pack?: {
-    gtin: string;
-    serial: string;
-    lot: string;
-    /** ISO date, the end of the month for a YYMMDD with day 00. */
-    expiry: string | null;
-    state: PackState;
-    /** Whether the verifying site holds it, or it is on its way there. */
-    atYourSite: boolean | null;
-  };
-  product?: ProductFacts;
-}
+import type { Verification, VerifyDto } from './verify.dto';
 
 /** Who asks for a verdict: an organisation, at one of its sites or none. */
 export interface Verifier {

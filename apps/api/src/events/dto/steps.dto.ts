@@ -1,4 +1,5 @@
 import { isValidSscc } from '@pedigree/gs1';
+import type { RecordedStep } from '@pedigree/recording';
 import { z } from 'zod';
 import { glnSchema } from '../../sites/dto/site.dto';
 
@@ -52,3 +53,9 @@ export type UnlockDto = z.infer<typeof unlockSchema>;
 export type UnpackDto = z.infer<typeof unpackSchema>;
 export type ShipDto = z.infer<typeof shipSchema>;
 export type ReceiveDto = z.infer<typeof receiveSchema>;
+
+/** What every step answers (201), for the OpenAPI document: checked against the recorder's type. */
+export const recordedStepSchema = z.object({
+  eventId: z.string().meta({ description: 'The EPCIS event recorded; sealed within a second.' }),
+  packs: z.number().int().meta({ description: 'How many packs it moved.' }),
+}) satisfies z.ZodType<RecordedStep>;
