@@ -69,10 +69,10 @@ describe('scanner devices', () => {
     const out = join(dir, `${name.replace(/\W/g, '_')}-${Math.random()}.key`);
     const run = await runPedigree(['scanner', 'enrol', '--name', name, '--out', out]);
     expect(run.code).toBe(0);
-    const [json, sentence] = run.stdout.trim().split('\n');
-    expect(sentence).toContain('POST /devices');
-    expect(sentence).toContain(out);
-    return JSON.parse(json) as { name: string; publicKey: string };
+    // The JSON alone on standard output, for scripts; the advice on standard error.
+    expect(run.stderr).toContain('POST /devices');
+    expect(run.stderr).toContain(out);
+    return JSON.parse(run.stdout) as { name: string; publicKey: string };
   }
 
   beforeAll(async () => {

@@ -111,6 +111,11 @@ const table: Row[] = [
     call: () => ({ path: `/ledger/events/${sealedEvent.id}/proof` }),
   },
   {
+    route: 'GET /ledger/events/:id/epcis',
+    allowed: everyone,
+    call: () => ({ path: `/ledger/events/${sealedEvent.id}/epcis` }),
+  },
+  {
     route: 'POST /organisations',
     allowed: ['admin'],
     call: () => ({ path: '/organisations', body: { name: 'Walk Pharma', roles: ['pharmacy'] } }),

@@ -41,5 +41,12 @@ export {
   type TransitionCell,
   type TransitionRow,
 } from './transition-table';
-export { aggregationEvent, objectEvent, type EventContext } from './epcis/epcis-event';
+export {
+  EPCIS_CONTEXT,
+  aggregationEvent,
+  objectEvent,
+  type EpcisEvent,
+  type EventContext,
+} from './epcis/epcis-event';
+export { epcisDocument, epcisEventOf } from './epcis/epcis-document';
 export { batchUri, containerUri, packUri, productUri, siteUri } from './epcis/gs1-identifiers';

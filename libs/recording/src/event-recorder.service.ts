@@ -9,13 +9,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALERT_CODES,
-  batchUri,
   decide,
-  epcisVocabulary,
   expiryIsoDate,
-  objectEvent,
   packUri,
-  productUri,
   type PackAction,
   type PackView,
   type VerdictCode,
@@ -41,7 +37,7 @@ import { Clock } from './clock';
 import { containerCodes, parseItems, refuseIfAny, type ItemRef } from './item-code';
 import { toChange, toView } from './pack-projection';
 import { PackResolver } from './pack-resolver';
-import { stepDocument } from './step-document';
+import { commissionDocument, recallDocument, stepDocument } from './step-document';
 
 /** A step about packs or cases, taken by an organisation at one of its sites. */
 export interface PackStep {
@@ -167,6 +163,7 @@ export class EventRecorder {
           containerSscc: step.containerSscc,
         },
         now,
+        now,
       );
       const [eventId] = await this.events.insertMany(
         [
@@ -273,6 +270,7 @@ export class EventRecorder {
           destinationGln: destination ? destination.gln : undefined,
         },
         scan.at,
+        now,
       );
       events.push({
         scan: i,
@@ -370,8 +368,7 @@ export class EventRecorder {
           )),
         );
       }
-      const { bizStep, disposition } = epcisVocabulary('commission');
-      const ilmd = { lot: batch.lot, expiry: expiryIsoDate(batch.expiry, now)! };
+      const expiry = expiryIsoDate(batch.expiry, now)!;
       const chunks: Array<Array<{ id: string; serial: string }>> = [];
       for (let at = 0; at < created.length; at += COMMISSION_EVENT_SIZE)
         chunks.push(created.slice(at, at + COMMISSION_EVENT_SIZE));
@@ -381,9 +378,15 @@ export class EventRecorder {
           siteId: site.id,
           action: 'commission',
           document: canonicalJson(
-            objectEvent(
-              { eventTime: now, bizStep, disposition, siteGln: site.gln },
-              { action: 'ADD', epcList: chunk.map((p) => packUri(product.gtin, p.serial)), ilmd },
+            commissionDocument(
+              {
+                siteGln: site.gln,
+                gtin: product.gtin,
+                serials: chunk.map((p) => p.serial),
+                lot: batch.lot,
+                expiry,
+              },
+              now,
             ),
           ),
         })),
@@ -417,13 +420,7 @@ export class EventRecorder {
         ? await this.products.recallBatch(batch.id, reason, tx)
         : await this.products.withdraw(product.id, reason, tx);
       if (!changed) return undefined;
-      const document = objectEvent(
-        { eventTime: now, siteGln: null, ...epcisVocabulary('recall') },
-        {
-          action: 'OBSERVE',
-          epcClass: batch ? batchUri(product.gtin, batch.lot) : productUri(product.gtin),
-        },
-      );
+      const document = recallDocument({ gtin: product.gtin, lot: batch?.lot }, now);
       const [eventId] = await this.events.insertMany(
         [
           {

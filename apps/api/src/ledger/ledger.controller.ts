@@ -1,11 +1,12 @@
 /**
  * The ledger over HTTP (docs/ledger.md): checkpoints, blocks and consistency proofs are public,
- * so anyone can follow the chain; event leaves and inclusion proofs need an API key (for now any
- * organisation's: who may see which event comes with EPCIS query). The bulk leaves, which an
- * auditor reads to re-verify the whole chain, are every event's content: regulators and the
- * admin only.
+ * so anyone can follow the chain; event leaves, the EPCIS events they hold and inclusion proofs
+ * need an API key (for now any organisation's: who may see which event comes with EPCIS query).
+ * The bulk leaves, which an auditor reads to re-verify the whole chain, are every event's
+ * content: regulators and the admin only.
  */
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { EpcisEvent } from '@pedigree/domain';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../auth/auth.decorators';
 import {
@@ -100,6 +101,25 @@ export class LedgerController {
   @Get('events/:id/leaf')
   leaf(@Param('id', { schema: eventIdSchema }) id: string): Promise<LeafView> {
     return this.ledger.leaf(id);
+  }
+
+  @ApiDoc({
+    summary: 'An event as EPCIS 2.0 JSON-LD',
+    description:
+      'The sealed EPCIS event, exactly as its leaf holds it: its RFC 8785 canonical JSON is the leaf ' +
+      'document, so `SHA-256(0x00 || canonical JSON)` is the leaf hash of `GET /ledger/events/:id/proof` ' +
+      '(docs/epcis.md).',
+    returns: 'The EPCIS event (ObjectEvent or AggregationEvent) with its eventID',
+    produces: ['application/ld+json'],
+  })
+  @Get('events/:id/epcis')
+  async epcis(
+    @Param('id', { schema: eventIdSchema }) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EpcisEvent> {
+    const event = await this.ledger.epcisEvent(id);
+    void reply.type('application/ld+json; charset=utf-8');
+    return event;
   }
 
   @ApiDoc({

@@ -4,6 +4,7 @@
  * blocks are append-only, so reading the block first and the nodes second is consistent.
  */
 import { Injectable } from '@nestjs/common';
+import { epcisEventOf, type EpcisEvent } from '@pedigree/domain';
 import {
   blockHash,
   consistencyProof,
@@ -112,6 +113,15 @@ export class LedgerService {
       document: toBase64(document),
       leafHash: toBase64(leafHash(backend, document)),
     };
+  }
+
+  /**
+   * The sealed event as EPCIS 2.0 JSON-LD: its canonical JSON is the leaf, so a client checks
+   * what it reads here against the event's inclusion proof.
+   * @throws ApiException NOT_FOUND for an unknown or not yet sealed event.
+   */
+  async epcisEvent(eventId: string): Promise<EpcisEvent> {
+    return epcisEventOf((await this.sealedEvent(eventId)).document);
   }
 
   /**
