@@ -96,6 +96,15 @@ export function canonicalValue(
     const number = Number(text.replaceAll('_', ''));
     if (Number.isFinite(number)) return canonicalNumber(number);
   }
+  return canonicalEpc(text);
+}
+
+/**
+ * An identifier in the one form two systems compare: an EPC URN or any GS1 Digital Link as the
+ * canonical `https://id.gs1.org/...` URI; anything else as it is.
+ * @example canonicalEpc('urn:epc:id:sscc:0614141.1234567890') // 'https://id.gs1.org/00/106141412345678908'
+ */
+export function canonicalEpc(text: string): string {
   if (text.startsWith('urn:epc:')) return epcUriToDigitalLink(text) ?? text;
   return canonicalDigitalLink(text) ?? text;
 }

@@ -2,6 +2,7 @@
 // EPC URI → GS1 Digital Link conversion it relies on. Pure: no I/O, no clock, runs in Node and
 // in the browser.
 
+export { canonicalEpc } from './canonical-value';
 export { canonicalDigitalLink } from './digital-link';
 export { epcisDocumentEvents, type EpcisDocumentEvents } from './document';
 export { epcUriToDigitalLink } from './epc-uri';

@@ -10,8 +10,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALERT_CODES,
   decide,
+  epcisIndexOf,
   expiryIsoDate,
   packUri,
+  type EpcisEvent,
   type PackAction,
   type PackView,
   type VerdictCode,
@@ -171,7 +173,7 @@ export class EventRecorder {
             organisationId: step.organisation.id,
             siteId: step.site.id,
             action: step.action,
-            document: canonicalJson(document),
+            ...stored(document),
           },
         ],
         tx,
@@ -278,7 +280,7 @@ export class EventRecorder {
           organisationId: scan.organisationId,
           siteId: scan.site.id,
           action: scan.action,
-          document: canonicalJson(document),
+          ...stored(document),
         },
         packIds: next.map(([id]) => id),
       });
@@ -377,7 +379,7 @@ export class EventRecorder {
           organisationId: organisation.id,
           siteId: site.id,
           action: 'commission',
-          document: canonicalJson(
+          ...stored(
             commissionDocument(
               {
                 siteGln: site.gln,
@@ -427,7 +429,7 @@ export class EventRecorder {
             organisationId: organisation.id,
             siteId: null,
             action: 'recall',
-            document: canonicalJson(document),
+            ...stored(document),
           },
         ],
         tx,
@@ -480,4 +482,9 @@ export function alertsOf(
         source,
       };
     });
+}
+
+/** How the platform stores an event it built: its leaf bytes, and its index (its eventID is its hash). */
+function stored(event: EpcisEvent): Pick<NewEvent, 'document' | 'index'> {
+  return { document: canonicalJson(event), index: epcisIndexOf(event, String(event.eventID)) };
 }

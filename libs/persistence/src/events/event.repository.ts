@@ -4,6 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { EventIndex } from '@pedigree/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BULK_CHUNK } from '../catalogue/pack.repository';
 
@@ -11,7 +12,10 @@ export interface NewEvent {
   organisationId: string;
   siteId: string | null;
   action: string;
+  /** The canonical bytes of the EPCIS event: the ledger leaf. */
   document: Uint8Array;
+  /** What the EPCIS query interface finds it by. */
+  index: EventIndex;
 }
 
 export interface StoredEvent {
@@ -46,11 +50,19 @@ export class EventRepository {
    * drawn in insertion order, so the ascending ids follow the input's order).
    */
   async insertMany(events: readonly NewEvent[], db: EntityManager): Promise<string[]> {
+    const column = <K extends keyof EventIndex>(key: K) => events.map((e) => e.index[key]);
     const rows: Array<{ id: string }> = await db.query(
-      `INSERT INTO events (organisation_id, site_id, action, document)
-       SELECT organisation_id, site_id, action, document
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bytea[]) WITH ORDINALITY
-              AS e (organisation_id, site_id, action, document, n)
+      `INSERT INTO events (organisation_id, site_id, action, document, event_type, event_time,
+                           record_time, biz_step, disposition, read_point, biz_location,
+                           epcis_event_id, event_hash)
+       SELECT organisation_id, site_id, action, document, event_type, event_time, record_time,
+              biz_step, disposition, read_point, biz_location, epcis_event_id, event_hash
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bytea[], $5::text[],
+                     $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::text[],
+                     $11::text[], $12::text[], $13::text[]) WITH ORDINALITY
+              AS e (organisation_id, site_id, action, document, event_type, event_time,
+                    record_time, biz_step, disposition, read_point, biz_location,
+                    epcis_event_id, event_hash, n)
         ORDER BY n
        RETURNING id::text AS id`,
       [
@@ -58,9 +70,28 @@ export class EventRepository {
         events.map((e) => e.siteId),
         events.map((e) => e.action),
         events.map((e) => Buffer.from(e.document)),
+        column('eventType'),
+        column('eventTime'),
+        column('recordTime'),
+        column('bizStep'),
+        column('disposition'),
+        column('readPoint'),
+        column('bizLocation'),
+        column('eventId'),
+        column('eventHash'),
       ],
     );
-    return rows.map((row) => row.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    const ids = rows.map((row) => row.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    const named = events.flatMap((e, i) => e.index.epcs.map((x) => ({ ...x, eventId: ids[i]! })));
+    for (let at = 0; at < named.length; at += BULK_CHUNK) {
+      const chunk = named.slice(at, at + BULK_CHUNK);
+      await db.query(
+        `INSERT INTO event_epcs (epc, role, event_id)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])`,
+        [chunk.map((x) => x.epc), chunk.map((x) => x.role), chunk.map((x) => x.eventId)],
+      );
+    }
+    return ids;
   }
 
   /** Records which packs each event concerns: parallel arrays of event and pack ids. */

@@ -6,6 +6,8 @@ import { Devices1795521600000 } from './1795521600000-devices';
 import { ScanInbox1795525200000 } from './1795525200000-scan-inbox';
 import { ScanHotPath1795528800000 } from './1795528800000-scan-hot-path';
 import { Alerts1795532400000 } from './1795532400000-alerts';
+import { EpcisIndex1795536000000 } from './1795536000000-epcis-index';
+import { EventEpcs1795539600000 } from './1795539600000-event-epcs';
 
 export const migrations = [
   Identity1795510800000,
@@ -15,4 +17,6 @@ export const migrations = [
   ScanInbox1795525200000,
   ScanHotPath1795528800000,
   Alerts1795532400000,
+  EpcisIndex1795536000000,
+  EventEpcs1795539600000,
 ];
