@@ -49,5 +49,5 @@ export {
   type EventContext,
 } from './epcis/epcis-event';
 export { epcisDocument, epcisEventOf } from './epcis/epcis-document';
-export { cbvWord, epcisIndexOf, type EpcRole, type EventIndex } from './epcis/epcis-index';
+export { epcisIndexOf, type EpcRole, type EventIndex } from './epcis/epcis-index';
 export { batchUri, containerUri, packUri, productUri, siteUri } from './epcis/gs1-identifiers';

@@ -9,3 +9,4 @@ export { epcUriToDigitalLink } from './epc-uri';
 export { EpcisError, type EpcisErrorCode } from './epcis.error';
 export { eventHash, eventHashFromPrehash, eventPrehash, type EventHashOptions } from './event-hash';
 export type { JsonObject, JsonValue } from './json';
+export { BIZ_STEP, DISPOSITION, cbvWord, type Vocabulary } from './vocabulary';

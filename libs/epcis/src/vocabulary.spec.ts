@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   BIZ_STEP,
   BIZ_TRANSACTION_TYPE,
+  cbvWord,
   COMPONENT,
   DISPOSITION,
   MEASUREMENT_TYPE,
@@ -64,4 +65,26 @@ it.each([
   ['sensorReport component', COMPONENT, scoped(sensorReport.component)],
 ])('%s matches epcis-context.jsonld', (_field, vocabulary, terms) => {
   expect(asMap(vocabulary)).toEqual(expanded(terms));
+});
+
+describe('cbvWord', () => {
+  it('reads a standard value in any of its forms as the word', () => {
+    for (const form of [
+      'shipping',
+      'https://ref.gs1.org/cbv/BizStep-shipping',
+      'urn:epcglobal:cbv:bizstep:shipping',
+    ]) {
+      expect(cbvWord(BIZ_STEP, form)).toBe('shipping');
+    }
+    expect(cbvWord(DISPOSITION, 'urn:epcglobal:cbv:disp:in_transit')).toBe('in_transit');
+  });
+
+  it('leaves a private value as it is', () => {
+    expect(cbvWord(BIZ_STEP, 'https://example.com/steps/repackaging')).toBe(
+      'https://example.com/steps/repackaging',
+    );
+    expect(cbvWord(BIZ_STEP, 'https://ref.gs1.org/cbv/BizStep-not_a_step')).toBe(
+      'https://ref.gs1.org/cbv/BizStep-not_a_step',
+    );
+  });
 });

@@ -84,3 +84,19 @@ export const CBV_URNS: ReadonlyArray<readonly [string, string]> = [
   ['urn:epcglobal:cbv:sdt:', `${CBV}SDT-`],
   ['urn:epcglobal:cbv:er:', `${CBV}ER-`],
 ];
+
+/**
+ * A business step or disposition as the bare CBV word when it is a standard one, however it was
+ * written (word, web URI or EPCIS 1.x URN), so a query for `shipping` finds every form; any other
+ * value (a private URI) as it is.
+ * @example cbvWord(BIZ_STEP, 'urn:epcglobal:cbv:bizstep:shipping') // 'shipping'
+ */
+export function cbvWord(field: Vocabulary, value: string): string {
+  const urn = CBV_URNS.find(([, uri]) => uri === field.base)?.[0];
+  const word = value.startsWith(field.base)
+    ? value.slice(field.base.length)
+    : urn && value.startsWith(urn)
+      ? value.slice(urn.length)
+      : value;
+  return field.words.has(word) ? word : value;
+}

@@ -1,4 +1,4 @@
-import { cbvWord, epcisIndexOf } from './epcis-index';
+import { epcisIndexOf } from './epcis-index';
 import { objectEvent } from './epcis-event';
 
 describe('the EPCIS index of an event', () => {
@@ -56,11 +56,5 @@ describe('the EPCIS index of an event', () => {
       eventId: 'urn:uuid:7b1f1f9e-0000-4000-8000-000000000001',
       eventHash: 'ni:///sha-256;00?ver=CBV2.0',
     });
-  });
-
-  it('leaves a private business step as it is', () => {
-    expect(cbvWord('bizStep', 'https://example.com/steps/repackaging')).toBe(
-      'https://example.com/steps/repackaging',
-    );
   });
 });

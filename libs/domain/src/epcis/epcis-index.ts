@@ -1,7 +1,7 @@
 // What the EPCIS query interface filters on, read once from an event when it is recorded and kept
 // beside its document: the document stays the one record of what happened (the ledger leaf), and
 // these columns only find it.
-import { canonicalEpc } from '@pedigree/epcis';
+import { BIZ_STEP, DISPOSITION, canonicalEpc, cbvWord } from '@pedigree/epcis';
 import type { EpcisEvent } from './epcis-event';
 
 /**
@@ -42,22 +42,6 @@ export interface EventIndex {
   epcs: Array<{ epc: string; role: EpcRole }>;
 }
 
-/** CBV 2.0 URI forms of standard words, and their EPCIS 1.x URN forms. */
-const CBV_PREFIXES: Record<'bizStep' | 'disposition', readonly string[]> = {
-  bizStep: ['https://ref.gs1.org/cbv/BizStep-', 'urn:epcglobal:cbv:bizstep:'],
-  disposition: ['https://ref.gs1.org/cbv/Disp-', 'urn:epcglobal:cbv:disp:'],
-};
-
-/**
- * A CBV value as the bare word when it is a standard one, so a filter on `shipping` finds every
- * way of writing it; a private URI stays as it is.
- * @example cbvWord('bizStep', 'https://ref.gs1.org/cbv/BizStep-shipping') // 'shipping'
- */
-export function cbvWord(field: 'bizStep' | 'disposition', value: string): string {
-  const prefix = CBV_PREFIXES[field].find((p) => value.startsWith(p));
-  return prefix ? value.slice(prefix.length) : value;
-}
-
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const id = (value: unknown): string | null =>
   typeof value === 'object' && value !== null && 'id' in value ? text(value.id) : null;
@@ -74,8 +58,8 @@ export function epcisIndexOf(event: EpcisEvent, eventHash: string | null): Event
     eventType: text(event.type) ?? '',
     eventTime: text(event.eventTime) ?? '',
     recordTime: text(event.recordTime),
-    bizStep: bizStep && cbvWord('bizStep', bizStep),
-    disposition: disposition && cbvWord('disposition', disposition),
+    bizStep: bizStep && cbvWord(BIZ_STEP, bizStep),
+    disposition: disposition && cbvWord(DISPOSITION, disposition),
     readPoint: id(event.readPoint),
     bizLocation: id(event.bizLocation),
     eventId: text(event.eventID),
