@@ -43,6 +43,8 @@ interface Context {
   supplierGln: string;
   /** A scanner enrolled at `gln` (movers; the others own none: a random id). */
   deviceId: string;
+  /** The eventID of an EPCIS event the caller may see. */
+  epcisEventId: string;
 }
 
 const movers: Caller[] = ['manufacturer', 'distributor', 'pharmacy'];
@@ -109,6 +111,34 @@ const table: Row[] = [
     route: 'GET /ledger/events/:id/proof',
     allowed: everyone,
     call: () => ({ path: `/ledger/events/${sealedEvent.id}/proof` }),
+  },
+  {
+    route: 'GET /epcis/events',
+    allowed: everyone,
+    call: () => ({ path: '/epcis/events?EQ_bizStep=commissioning&perPage=5' }),
+  },
+  {
+    route: 'GET /epcis/events/:eventID',
+    allowed: everyone,
+    call: (c) => ({ path: `/epcis/events/${encodeURIComponent(c.epcisEventId)}` }),
+  },
+  {
+    route: 'GET /epcis/epcs/:epc/events',
+    allowed: everyone,
+    call: (c) => ({
+      path: `/epcis/epcs/${encodeURIComponent(`https://id.gs1.org/01/${c.gtin}/21/1`)}/events`,
+    }),
+  },
+  {
+    route: 'GET /epcis/eventTypes',
+    allowed: everyone,
+    call: () => ({ path: '/epcis/eventTypes' }),
+  },
+  { route: 'GET /epcis/bizSteps', allowed: everyone, call: () => ({ path: '/epcis/bizSteps' }) },
+  {
+    route: 'GET /epcis/dispositions',
+    allowed: everyone,
+    call: () => ({ path: '/epcis/dispositions' }),
   },
   {
     route: 'GET /ledger/events/:id/epcis',
@@ -484,6 +514,8 @@ describe('every endpoint with every role', () => {
       sscc: randomSscc(),
       supplierGln: supplier.gln,
       deviceId: enrolled ? enrolled.body.id : randomUUID(),
+      epcisEventId: (await request('GET', '/epcis/events?perPage=1', { key })).body.epcisBody
+        .queryResults.resultsBody.eventList[0].eventID,
     };
   }
 

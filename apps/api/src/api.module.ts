@@ -29,6 +29,8 @@ import { LabelsController } from './labels/labels.controller';
 import { LabelsService } from './labels/labels.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
+import { EpcisQueryController } from './epcis/query.controller';
+import { EpcisQueryService } from './epcis/query.service';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PUBLIC_URL, PublicUrl } from './public-url';
@@ -68,6 +70,7 @@ export class ApiModule {
         AlertsController,
         ConsumerController,
         OpenApiController,
+        EpcisQueryController,
       ],
       providers: [
         ApiKeyService,
@@ -81,6 +84,7 @@ export class ApiModule {
         SerialSource,
         StepsService,
         VerifyService,
+        EpcisQueryService,
         LedgerService,
         LabelsService,
         ConsumerService,

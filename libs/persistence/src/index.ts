@@ -39,6 +39,11 @@ export { OrganisationRepository } from './identity/organisation.repository';
 export { SiteRepository, type NewSite } from './identity/site.repository';
 export { BlockRepository, headerOfBlock } from './ledger/block.repository';
 export { LedgerEventRepository } from './ledger/ledger-event.repository';
+export {
+  EpcisQueryRepository,
+  type EpcisEventFilter,
+  type EpcisViewer,
+} from './events/epcis-query.repository';
 export type {
   Block,
   EventLeaf,

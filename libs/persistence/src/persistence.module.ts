@@ -5,6 +5,7 @@ import { AlertRepository } from './alerts/alert.repository';
 import { PackRepository } from './catalogue/pack.repository';
 import { ProductRepository } from './catalogue/product.repository';
 import { dataSourceOptions } from './data-source';
+import { EpcisQueryRepository } from './events/epcis-query.repository';
 import { EventRepository } from './events/event.repository';
 import { ApiKeyRepository } from './identity/api-key.repository';
 import { DeviceRepository } from './identity/device.repository';
@@ -24,6 +25,7 @@ const repositories = [
   ProductRepository,
   PackRepository,
   EventRepository,
+  EpcisQueryRepository,
   BlockRepository,
   MerkleNodeRepository,
   LedgerEventRepository,

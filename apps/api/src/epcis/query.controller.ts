@@ -1,0 +1,106 @@
+/**
+ * The EPCIS 2.0 REST binding's query side (docs/epcis.md, "Query"): events by the standard
+ * filters, one event by its eventID, an EPC's events, and the vocabularies in use. Any
+ * organisation with a key; each sees the events it may (the rule is in docs/epcis.md).
+ */
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { EpcisEvent } from '@pedigree/domain';
+import type { Organisation } from '@pedigree/persistence';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentOrganisation } from '../auth/auth.decorators';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { epcPathSchema, eventIdPathSchema, eventsQuerySchema, type EventsQuery } from './query.dto';
+import { EpcisQueryService, type Collection, type QueryPage } from './query.service';
+
+/** What every answer says it speaks (the binding's version headers). */
+const VERSIONS = { 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
+
+const QUERY_DOC =
+  'Filters: `eventType`, `GE_eventTime`, `LT_eventTime`, `GE_recordTime`, `LT_recordTime`, `EQ_bizStep`, `EQ_disposition`, `EQ_readPoint`, `EQ_bizLocation`, `EQ_eventID`, `MATCH_epc`, `MATCH_parentID`, `MATCH_inputEPC`, `MATCH_outputEPC`, `MATCH_anyEPC`, `MATCH_epcClass` (and its input, output and any forms); lists are separated by `|`. Pages of `perPage` events (default 30, at most 1,000), oldest recorded first; the `Link` header (`rel="next"`) carries the next page\'s `nextPageToken`.';
+
+@Controller('epcis')
+export class EpcisQueryController {
+  constructor(private readonly epcis: EpcisQueryService) {}
+
+  @ApiDoc({
+    summary: 'EPCIS events by the standard query filters, as an EPCISQueryDocument',
+    description: QUERY_DOC,
+    returns: 'An EPCISQueryDocument with one page of events',
+  })
+  @Get('events')
+  async events(
+    @CurrentOrganisation() organisation: Organisation,
+    @Query({ schema: eventsQuerySchema }) query: EventsQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EpcisEvent> {
+    return paged(await this.epcis.query(organisation, query), request, reply);
+  }
+
+  @ApiDoc({
+    summary: 'One EPCIS event by its eventID',
+    description:
+      'The eventID percent-encoded in the path (`ni:///sha-256;…` becomes `ni%3A%2F%2F%2Fsha-256%3B…`). The event is its ledger leaf byte for byte once canonical: check it with GET /ledger/events/{id}/proof.',
+    returns: 'The event',
+  })
+  @Get('events/:eventID')
+  async event(
+    @CurrentOrganisation() organisation: Organisation,
+    @Param('eventID', { schema: eventIdPathSchema }) eventId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EpcisEvent> {
+    void reply.headers(VERSIONS);
+    return this.epcis.event(organisation, eventId);
+  }
+
+  @ApiDoc({
+    summary: "An EPC's events: those naming it in any role, with the same filters",
+    description: `The EPC percent-encoded in the path, as a GS1 Digital Link or an EPC URN. ${QUERY_DOC}`,
+    returns: 'An EPCISQueryDocument with one page of events',
+  })
+  @Get('epcs/:epc/events')
+  async epcEvents(
+    @CurrentOrganisation() organisation: Organisation,
+    @Param('epc', { schema: epcPathSchema }) epc: string,
+    @Query({ schema: eventsQuerySchema }) query: EventsQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EpcisEvent> {
+    return paged(await this.epcis.query(organisation, query, epc), request, reply);
+  }
+
+  @ApiDoc({ summary: 'The EPCIS event types', returns: 'A collection of the five event types' })
+  @Get('eventTypes')
+  eventTypes(): Collection {
+    return this.epcis.eventTypes();
+  }
+
+  @ApiDoc({
+    summary: 'The business steps: the CBV words, and any other your events use',
+    returns: 'A collection of business steps',
+  })
+  @Get('bizSteps')
+  bizSteps(@CurrentOrganisation() organisation: Organisation): Promise<Collection> {
+    return this.epcis.vocabulary(organisation, 'bizSteps');
+  }
+
+  @ApiDoc({
+    summary: 'The dispositions: the CBV words, and any other your events use',
+    returns: 'A collection of dispositions',
+  })
+  @Get('dispositions')
+  dispositions(@CurrentOrganisation() organisation: Organisation): Promise<Collection> {
+    return this.epcis.vocabulary(organisation, 'dispositions');
+  }
+}
+
+/** The page's document, with the versions and, when there is more, the next page's link. */
+function paged(page: QueryPage, request: FastifyRequest, reply: FastifyReply): EpcisEvent {
+  void reply.headers(VERSIONS);
+  if (page.nextPageToken) {
+    const url = new URL(request.url, 'http://x');
+    url.searchParams.set('nextPageToken', page.nextPageToken);
+    void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+  }
+  return page.document;
+}

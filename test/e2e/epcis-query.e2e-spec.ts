@@ -1,0 +1,268 @@
+/**
+ * The EPCIS query interface over a real journey: the standard filters, identifiers matched in
+ * any of their forms, pages linked by `Link: rel="next"`, one event by its eventID, and each
+ * organisation seeing only the events it may. Every answer validates against GS1's schema.
+ */
+import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
+import { epcisSchemaErrors } from '../harness/epcis-schema';
+import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
+import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
+import { workerDatabaseUrl } from '../harness/test-database';
+
+type Event = Record<string, unknown> & { eventID: string; type: string; bizStep?: string };
+
+describe('EPCIS queries', () => {
+  let platform: SpawnedPlatform;
+  let request: ReturnType<typeof apiClient>;
+  const [plant, warehouse, counter, elsewhere] = [
+    randomGln(),
+    randomGln(),
+    randomGln(),
+    randomGln(),
+  ];
+  const gtin = randomGtin();
+  const caseSscc = randomSscc();
+  const keys = { maker: '', wholesaler: '', chemist: '', rival: '' };
+  let codes: string[];
+  let packUris: string[];
+  let started: string;
+
+  async function organisation(name: string, roles: string[], gln: string, city: string) {
+    const created = await request('POST', '/organisations', {
+      key: TEST_ADMIN_KEY,
+      body: { name, roles },
+    });
+    const key = created.body.apiKey.key as string;
+    await request('POST', '/sites', {
+      key,
+      body: { gln, name, address: '1 Place', city, country: 'FR' },
+    });
+    return key;
+  }
+
+  async function step(key: string, path: string, body: unknown) {
+    const answer = await request('POST', path, { key, body });
+    expect(answer.status).toBe(201);
+  }
+
+  /** The events of one answer, after checking the answer is a valid EPCISQueryDocument. */
+  async function query(key: string, path: string): Promise<Event[]> {
+    const answer = await request('GET', path, { key });
+    expect(answer.status).toBe(200);
+    expect(epcisSchemaErrors(answer.body)).toEqual([]);
+    expect(answer.body.type).toBe('EPCISQueryDocument');
+    return answer.body.epcisBody.queryResults.resultsBody.eventList;
+  }
+
+  const ids = (events: Event[]) => events.map((e) => e.eventID);
+
+  beforeAll(async () => {
+    platform = await spawnPlatform(platformEnv(await workerDatabaseUrl()));
+    request = apiClient(platform.url);
+    started = new Date().toISOString();
+    keys.maker = await organisation('Query Pharma', ['manufacturer'], plant, 'Lyon');
+    keys.wholesaler = await organisation('Query Wholesale', ['distributor'], warehouse, 'Lille');
+    keys.chemist = await organisation('Query Pharmacy', ['pharmacy'], counter, 'Paris');
+    keys.rival = await organisation('Rival Pharma', ['manufacturer'], elsewhere, 'Nice');
+    await step(keys.maker, '/products', {
+      gtin,
+      name: 'Query tablets',
+      form: 'tablet',
+      strength: '5 mg',
+      packSize: 10,
+    });
+    await step(keys.maker, `/products/${gtin}/batches`, {
+      lot: 'Q1',
+      expiry: '301200',
+      quantity: 4,
+    });
+    await step(keys.maker, `/products/${gtin}/batches/Q1/serials`, { count: 4, siteGln: plant });
+    const serials = (
+      await request('GET', `/products/${gtin}/batches/Q1/serials`, { key: keys.maker })
+    ).body as Array<{ aiData: string; digitalLink: string }>;
+    codes = serials.map((s) => s.aiData);
+    packUris = serials.map((s) => s.digitalLink);
+    await step(keys.maker, '/containers', {
+      sscc: caseSscc,
+      siteGln: plant,
+      items: codes.slice(0, 2),
+    });
+    const box = [`(00)${caseSscc}`];
+    await step(keys.maker, '/shipments', { siteGln: plant, destinationGln: warehouse, items: box });
+    await step(keys.wholesaler, '/receipts', { siteGln: warehouse, items: box });
+    await step(keys.wholesaler, '/shipments', {
+      siteGln: warehouse,
+      destinationGln: counter,
+      items: box,
+    });
+    await step(keys.chemist, '/receipts', { siteGln: counter, items: box });
+    await step(keys.chemist, '/containers/' + caseSscc + '/unpack', { siteGln: counter });
+    await step(keys.chemist, '/decommissions', {
+      siteGln: counter,
+      action: 'dispense',
+      items: [codes[0]],
+    });
+  });
+
+  afterAll(() => platform?.stop());
+
+  it('gives the manufacturer every event about its packs, in the order recorded', async () => {
+    const events = await query(keys.maker, '/epcis/events?perPage=100');
+    expect(events.map((e) => e.bizStep)).toEqual([
+      'commissioning',
+      'packing',
+      'shipping',
+      'receiving',
+      'shipping',
+      'receiving',
+      'unpacking',
+      'dispensing',
+    ]);
+    expect(new Set(ids(events)).size).toBe(events.length);
+  });
+
+  it('filters by type, business step, disposition, place and time, in any written form', async () => {
+    const shipping = await query(keys.maker, '/epcis/events?EQ_bizStep=shipping');
+    expect(shipping.map((e) => e.bizStep)).toEqual(['shipping', 'shipping']);
+    const asUri = await query(
+      keys.maker,
+      `/epcis/events?EQ_bizStep=${encodeURIComponent('https://ref.gs1.org/cbv/BizStep-shipping')}`,
+    );
+    expect(ids(asUri)).toEqual(ids(shipping));
+    const either = await query(keys.maker, '/epcis/events?EQ_bizStep=shipping|receiving');
+    expect(either).toHaveLength(4);
+    expect(await query(keys.maker, '/epcis/events?eventType=AggregationEvent')).toHaveLength(2);
+    expect(await query(keys.maker, '/epcis/events?EQ_disposition=in_transit')).toHaveLength(2);
+    const atWarehouse = await query(
+      keys.maker,
+      `/epcis/events?EQ_readPoint=${encodeURIComponent(`https://id.gs1.org/414/${warehouse}`)}`,
+    );
+    expect(atWarehouse.map((e) => e.bizStep)).toEqual(['receiving', 'shipping']);
+    expect(
+      await query(keys.maker, `/epcis/events?GE_eventTime=${encodeURIComponent(started)}`),
+    ).toHaveLength(8);
+    expect(
+      await query(keys.maker, `/epcis/events?LT_eventTime=${encodeURIComponent(started)}`),
+    ).toHaveLength(0);
+    expect(
+      await query(
+        keys.maker,
+        `/epcis/events?GE_recordTime=${encodeURIComponent(started)}&EQ_bizStep=dispensing`,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('matches identifiers literally and in any form: a pack, a case as parent or as EPC', async () => {
+    const pack = await query(
+      keys.maker,
+      `/epcis/events?MATCH_epc=${encodeURIComponent(packUris[0]!)}`,
+    );
+    // The pack is named by its commissioning and its dispensing, and as a child when packed and
+    // unpacked; the case's shipments name the case, not the packs inside.
+    expect(pack.map((e) => e.bizStep)).toEqual([
+      'commissioning',
+      'packing',
+      'unpacking',
+      'dispensing',
+    ]);
+    const caseUri = `https://id.gs1.org/00/${caseSscc}`;
+    const asParent = await query(
+      keys.maker,
+      `/epcis/events?MATCH_parentID=${encodeURIComponent(caseUri)}`,
+    );
+    expect(asParent.map((e) => e.bizStep)).toEqual(['packing', 'unpacking']);
+    const anyRole = await query(
+      keys.maker,
+      `/epcis/events?MATCH_anyEPC=${encodeURIComponent(caseUri)}`,
+    );
+    expect(anyRole).toHaveLength(6);
+    const viaPath = await query(keys.maker, `/epcis/epcs/${encodeURIComponent(caseUri)}/events`);
+    expect(ids(viaPath)).toEqual(ids(anyRole));
+    // The same pack as an EPC URN (any company prefix length splits the GTIN the same way).
+    const serial = /\/21\/([^/?]+)/.exec(packUris[0]!)![1];
+    const urn = `urn:epc:id:sgtin:${gtin.slice(1, 8)}.${gtin[0]}${gtin.slice(8, 13)}.${serial}`;
+    const byUrn = await query(keys.maker, `/epcis/events?MATCH_epc=${encodeURIComponent(urn)}`);
+    expect(ids(byUrn)).toEqual(ids(pack));
+  });
+
+  it('pages with Link: rel="next" until the last page', async () => {
+    const all = await query(keys.maker, '/epcis/events?perPage=100');
+    const seen: Event[] = [];
+    let path: string | undefined = '/epcis/events?perPage=3';
+    let pages = 0;
+    while (path) {
+      const answer = await request('GET', path, { key: keys.maker });
+      expect(answer.status).toBe(200);
+      seen.push(...answer.body.epcisBody.queryResults.resultsBody.eventList);
+      path = /^<([^>]+)>; rel="next"$/.exec(answer.headers.get('link') ?? '')?.[1];
+      pages += 1;
+    }
+    expect(pages).toBe(3);
+    expect(ids(seen)).toEqual(ids(all));
+  });
+
+  it('shows each organisation the events it may see, and regulators all', async () => {
+    const all = await query(keys.maker, '/epcis/events?perPage=100');
+    // The pharmacy holds the packs now: it sees their whole story.
+    expect(ids(await query(keys.chemist, '/epcis/events?perPage=100'))).toEqual(ids(all));
+    // The wholesaler passed them on: it sees what it recorded, no more.
+    const wholesaler = await query(keys.wholesaler, '/epcis/events?perPage=100');
+    expect(wholesaler.map((e) => e.bizStep)).toEqual(['receiving', 'shipping']);
+    expect(
+      await query(keys.rival, `/epcis/events?MATCH_epc=${encodeURIComponent(packUris[0]!)}`),
+    ).toEqual([]);
+    const regulator = await request('POST', '/organisations', {
+      key: TEST_ADMIN_KEY,
+      body: { name: 'Query Agency', roles: ['regulator'] },
+    });
+    const seenByRegulator = await query(
+      regulator.body.apiKey.key,
+      `/epcis/events?MATCH_anyEPC=${encodeURIComponent(`https://id.gs1.org/00/${caseSscc}`)}`,
+    );
+    expect(seenByRegulator).toHaveLength(6);
+  });
+
+  it('serves one event by its eventID, and 404 for one the caller may not see', async () => {
+    const [first] = await query(keys.maker, '/epcis/events?perPage=1');
+    const one = await request('GET', `/epcis/events/${encodeURIComponent(first!.eventID)}`, {
+      key: keys.maker,
+    });
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(first);
+    expect(one.headers.get('gs1-epcis-version')).toBe('2.0.0');
+    const byFilter = await query(
+      keys.maker,
+      `/epcis/events?EQ_eventID=${encodeURIComponent(first!.eventID)}`,
+    );
+    expect(byFilter).toEqual([first]);
+    const hidden = await request('GET', `/epcis/events/${encodeURIComponent(first!.eventID)}`, {
+      key: keys.rival,
+    });
+    expect(hidden).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
+
+  it('lists the event types and the vocabularies', async () => {
+    const types = await request('GET', '/epcis/eventTypes', { key: keys.rival });
+    expect(types.body).toMatchObject({ type: 'Collection' });
+    expect(types.body.member).toContain('TransformationEvent');
+    const steps = await request('GET', '/epcis/bizSteps', { key: keys.maker });
+    expect(steps.body.member).toEqual(expect.arrayContaining(['shipping', 'dispensing']));
+    const dispositions = await request('GET', '/epcis/dispositions', { key: keys.maker });
+    expect(dispositions.body.member).toContain('in_transit');
+  });
+
+  it('refuses a parameter it does not answer, and malformed values, saying which', async () => {
+    const unknown = await request('GET', '/epcis/events?EQ_quantity=3', { key: keys.maker });
+    expect(unknown).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(unknown.body.message).toMatch(
+      /EQ_quantity: not a query parameter this repository answers/,
+    );
+    const time = await request('GET', '/epcis/events?GE_eventTime=yesterday', { key: keys.maker });
+    expect(time.body.message).toMatch(/GE_eventTime must be a date and time with its offset/);
+    const page = await request('GET', '/epcis/events?perPage=0', { key: keys.maker });
+    expect(page.body.message).toMatch(/perPage must be a whole number from 1 to 1000/);
+    const token = await request('GET', '/epcis/events?nextPageToken=abc', { key: keys.maker });
+    expect(token.body.message).toMatch(/nextPageToken must be the token of a previous answer/);
+    expect((await request('GET', '/epcis/events')).status).toBe(401);
+  });
+});
