@@ -74,11 +74,9 @@ export const eventsQuerySchema = z.strictObject(SUPPORTED, {
 export type EventsQuery = z.infer<typeof eventsQuerySchema>;
 
 /** `/epcis/epcs/{epc}/events`: the same query, the EPC in the path. */
-export const epcPathSchema = z
-  .string()
-  .min(1, {
-    error: 'the EPC must be a GS1 Digital Link or an EPC URN, percent-encoded in the path',
-  });
+export const epcPathSchema = z.string().min(1, {
+  error: 'the EPC must be a GS1 Digital Link or an EPC URN, percent-encoded in the path',
+});
 
 export const eventIdPathSchema = z
   .string()
