@@ -204,8 +204,10 @@ describe('the consumer page at a pack’s Digital Link', () => {
     const notice = await page.textContent('[data-recall=batch]');
     expect(notice).toContain('this batch was recalled on');
     expect(notice).toContain('Tablets may crumble in the blister');
-    // The recall is an event about the batch, not the pack: the notice says it, not the journey.
-    expect(await page.locator('li').allTextContents()).toHaveLength(1);
+    // The recall is linked to every pack of the batch: a step of the journey, proven like the rest.
+    const steps = await page.locator('li').allTextContents();
+    expect(steps).toHaveLength(2);
+    expect(steps[1]).toMatch(/^Recalled[\s\S]*sealed in the ledger: proven/);
     expect(await proofState(page)).toBe('verified');
     await page.close();
   });

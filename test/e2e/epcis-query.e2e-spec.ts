@@ -251,6 +251,26 @@ describe('EPCIS queries', () => {
     expect(dispositions.body.member).toContain('in_transit');
   });
 
+  // Last: a recall is irreversible.
+  it("shows a recall to everyone who handled the batch, and puts it in each pack's history", async () => {
+    await step(keys.maker, `/products/${gtin}/batches/Q1/recall`, { reason: 'query test' });
+    const recalled = '/epcis/events?EQ_disposition=recalled';
+    for (const key of [keys.maker, keys.wholesaler, keys.chemist]) {
+      const [recall] = await query(key, recalled);
+      expect(recall).toMatchObject({
+        type: 'ObjectEvent',
+        quantityList: [{ epcClass: `https://id.gs1.org/01/${gtin}/10/Q1` }],
+      });
+    }
+    expect(await query(keys.rival, recalled)).toEqual([]);
+    const serial = /\/21\/([^/?]+)/.exec(packUris[3]!)![1];
+    const history = await request('GET', `/packs/${gtin}/${serial}`, { key: keys.maker });
+    expect(history.body.events.map((e: { action: string }) => e.action)).toEqual([
+      'commission',
+      'recall',
+    ]);
+  });
+
   it('refuses a parameter it does not answer, and malformed values, saying which', async () => {
     const unknown = await request('GET', '/epcis/events?EQ_quantity=3', { key: keys.maker });
     expect(unknown).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });

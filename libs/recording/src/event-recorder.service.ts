@@ -434,6 +434,11 @@ export class EventRecorder {
         ],
         tx,
       );
+      await this.events.linkRecall(
+        eventId!,
+        batch ? { batchId: batch.id } : { productId: product.id },
+        tx,
+      );
       return eventId;
     });
   }

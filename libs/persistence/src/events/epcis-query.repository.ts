@@ -87,8 +87,9 @@ export class EpcisQueryRepository {
 }
 
 /**
- * The events an organisation may see: those it recorded, and those about a pack of a product it
- * makes or a pack one of its sites holds or awaits now.
+ * The events an organisation may see: those it recorded; those about a pack of a product it makes
+ * or a pack one of its sites holds or awaits now; and a recall of any pack it ever handled
+ * (recorded an event about), so a recall reaches every past holder of the batch too.
  */
 function visibleTo(organisation: string): string {
   return `(e.organisation_id = ${organisation}::uuid OR EXISTS (
@@ -97,5 +98,10 @@ function visibleTo(organisation: string): string {
         JOIN products pr ON pr.id = p.product_id
         LEFT JOIN sites s ON s.id = COALESCE(p.custody_site_id, p.in_transit_to)
        WHERE ep.event_id = e.id
-         AND (pr.organisation_id = ${organisation}::uuid OR s.organisation_id = ${organisation}::uuid)))`;
+         AND (pr.organisation_id = ${organisation}::uuid OR s.organisation_id = ${organisation}::uuid))
+    OR (e.action = 'recall' AND EXISTS (
+      SELECT 1 FROM event_packs ep
+        JOIN event_packs handled ON handled.pack_id = ep.pack_id AND handled.event_id <> ep.event_id
+        JOIN events h ON h.id = handled.event_id
+       WHERE ep.event_id = e.id AND h.organisation_id = ${organisation}::uuid)))`;
 }

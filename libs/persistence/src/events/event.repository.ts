@@ -109,6 +109,24 @@ export class EventRepository {
     }
   }
 
+  /**
+   * Links a recall to every pack it stops, in one statement: the recall is then part of each
+   * pack's history and proof, and reaches whoever handled one of them (docs/epcis.md).
+   */
+  async linkRecall(
+    eventId: string,
+    scope: { batchId: string } | { productId: string },
+    db: EntityManager,
+  ): Promise<void> {
+    const [column, id] =
+      'batchId' in scope ? ['batch_id', scope.batchId] : ['product_id', scope.productId];
+    await db.query(
+      `INSERT INTO event_packs (event_id, pack_id)
+       SELECT $1::bigint, id FROM packs WHERE ${column} = $2`,
+      [eventId, id],
+    );
+  }
+
   /** A pack's events, oldest first. */
   async listForPack(packId: string): Promise<StoredEvent[]> {
     return this.db.query(
