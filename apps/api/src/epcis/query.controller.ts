@@ -41,7 +41,7 @@ export class EpcisQueryController {
     summary: 'One EPCIS event by its eventID',
     description:
       'The eventID percent-encoded in the path (`ni:///sha-256;…` becomes `ni%3A%2F%2F%2Fsha-256%3B…`). The event is its ledger leaf byte for byte once canonical: check it with GET /ledger/events/{id}/proof.',
-    returns: 'The event',
+    returns: 'An EPCISQueryDocument holding the event',
   })
   @Get('events/:eventID')
   async event(

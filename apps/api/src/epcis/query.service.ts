@@ -76,23 +76,28 @@ export class EpcisQueryService {
     });
     const page = rows.slice(0, query.perPage);
     return {
-      document: {
-        '@context': EPCIS_CONTEXT,
-        type: 'EPCISQueryDocument',
-        schemaVersion: '2.0',
-        creationDate: this.clock.now().toISOString(),
-        epcisBody: {
-          queryResults: {
-            queryName: 'SimpleEventQuery',
-            resultsBody: { eventList: page.map((row) => epcisEventOf(row.document)) },
-          },
-        },
-      },
+      document: this.document(page.map((row) => epcisEventOf(row.document))),
       ...(rows.length > query.perPage && { nextPageToken: page.at(-1)!.id }),
     };
   }
 
-  /** @throws ApiException NOT_FOUND when no event the caller may see has this eventID */
+  /** The EPCISQueryDocument of a SimpleEventQuery's results. */
+  private document(eventList: EpcisEvent[]): EpcisEvent {
+    return {
+      '@context': EPCIS_CONTEXT,
+      type: 'EPCISQueryDocument',
+      schemaVersion: '2.0',
+      creationDate: this.clock.now().toISOString(),
+      epcisBody: {
+        queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList } },
+      },
+    };
+  }
+
+  /**
+   * The event with this eventID, in an EPCISQueryDocument as the binding answers it.
+   * @throws ApiException NOT_FOUND when no event the caller may see has this eventID
+   */
   async event(organisation: Organisation, eventId: string): Promise<EpcisEvent> {
     const [row] = await this.events.find({ eventIds: [eventId] }, viewerOf(organisation), {
       limit: 1,
@@ -103,7 +108,7 @@ export class EpcisQueryService {
         `No event with eventID ${eventId} that your organisation may see. Percent-encode the id in the path; GET /epcis/events?EQ_eventID=... finds it too.`,
       );
     }
-    return epcisEventOf(row.document);
+    return this.document([epcisEventOf(row.document)]);
   }
 
   eventTypes(): Collection {
