@@ -9,10 +9,10 @@ import { buildDigitalLink, type Gs1Ai } from '@pedigree/gs1';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiClient, randomGln, randomGtin } from '../harness/api-client';
+import { apiClient, randomGln, randomGtin, organisationWithSite } from '../harness/api-client';
 import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
 import { repoRoot } from '../harness/repo-root';
-import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
+import { platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -27,20 +27,14 @@ describe('the consumer page at a pack’s Digital Link', () => {
   const keys = { maker: '', chemist: '' };
   const serials = { shipped: '', dispensed: '', atPlant: '', recalled: '' };
 
-  async function organisation(name: string, roles: string[], gln: string, city: string) {
-    const created = await request('POST', '/organisations', {
-      key: TEST_ADMIN_KEY,
-      body: { name, roles },
+  const organisation = (name: string, roles: string[], gln: string, city: string) =>
+    organisationWithSite(request, {
+      name,
+      roles,
+      gln,
+      city,
+      country: city === 'Lyon' ? 'FR' : 'DE',
     });
-    const key = created.body.apiKey.key as string;
-    const country = city === 'Lyon' ? 'FR' : 'DE';
-    const site = await request('POST', '/sites', {
-      key,
-      body: { gln, name: `${name} site`, address: '1 Hidden Street', city, country },
-    });
-    expect(site.status).toBe(201);
-    return key;
-  }
 
   async function commission(lot: string, count: number): Promise<string[]> {
     await request('POST', `/products/${gtin}/batches`, {

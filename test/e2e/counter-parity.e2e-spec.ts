@@ -9,9 +9,9 @@ import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import { DeviceLink } from '@pedigree/scanner';
 import type { Scan } from '@pedigree/contracts';
 import { randomBytes } from 'node:crypto';
-import { apiClient } from '../harness/api-client';
+import { apiClient, organisationWithSite } from '../harness/api-client';
 import { startEmbedded, type ScanBroker } from '../harness/scan-broker';
-import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
+import { platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -27,18 +27,8 @@ describe('the counter over HTTP and over MQTT', () => {
   let rivalCode: string;
   let recalledCode: string;
 
-  async function organisation(name: string, roles: string[], gln: string) {
-    const created = await request('POST', '/organisations', {
-      key: TEST_ADMIN_KEY,
-      body: { name, roles },
-    });
-    const key = created.body.apiKey.key as string;
-    await request('POST', '/sites', {
-      key,
-      body: { gln, name, address: '1 Place', city: 'Lille', country: 'FR' },
-    });
-    return key;
-  }
+  const organisation = (name: string, roles: string[], gln: string) =>
+    organisationWithSite(request, { name, roles, gln, city: 'Lille' });
 
   async function batch(lot: string, count: number): Promise<string[]> {
     await request('POST', `/products/${gtin}/batches`, {

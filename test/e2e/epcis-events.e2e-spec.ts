@@ -23,7 +23,13 @@ import {
   verifyInclusion,
 } from '@pedigree/ledger';
 import { nodeCryptoBackend as backend } from '@pedigree/ledger/node';
-import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
+import {
+  apiClient,
+  randomGln,
+  randomGtin,
+  randomSscc,
+  organisationWithSite,
+} from '../harness/api-client';
 import { epcisSchemaErrors } from '../harness/epcis-schema';
 import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
@@ -51,19 +57,8 @@ describe('events as EPCIS 2.0', () => {
   const recorded: Array<{ action: PackAction; eventId?: string }> = [];
   let leaves: Array<{ leafIndex: number; eventId: string; event: EpcisEvent }>;
 
-  async function organisation(name: string, roles: string[], gln: string): Promise<string> {
-    const created = await request('POST', '/organisations', {
-      key: TEST_ADMIN_KEY,
-      body: { name, roles },
-    });
-    const key = created.body.apiKey.key;
-    const site = await request('POST', '/sites', {
-      key,
-      body: { gln, name: `${name} site`, address: '1 Road', city: 'Lyon', country: 'FR' },
-    });
-    expect(site.status).toBe(201);
-    return key;
-  }
+  const organisation = (name: string, roles: string[], gln: string) =>
+    organisationWithSite(request, { name, roles, gln });
 
   /** Posts a step and keeps the event it was recorded as. */
   async function step(action: PackAction, key: string, path: string, body: object): Promise<void> {

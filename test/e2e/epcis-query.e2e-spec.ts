@@ -3,7 +3,13 @@
  * any of their forms, pages linked by `Link: rel="next"`, one event by its eventID, and each
  * organisation seeing only the events it may. Every answer validates against GS1's schema.
  */
-import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
+import {
+  apiClient,
+  randomGln,
+  randomGtin,
+  randomSscc,
+  organisationWithSite,
+} from '../harness/api-client';
 import { epcisSchemaErrors } from '../harness/epcis-schema';
 import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
@@ -27,18 +33,8 @@ describe('EPCIS queries', () => {
   let packUris: string[];
   let started: string;
 
-  async function organisation(name: string, roles: string[], gln: string, city: string) {
-    const created = await request('POST', '/organisations', {
-      key: TEST_ADMIN_KEY,
-      body: { name, roles },
-    });
-    const key = created.body.apiKey.key as string;
-    await request('POST', '/sites', {
-      key,
-      body: { gln, name, address: '1 Place', city, country: 'FR' },
-    });
-    return key;
-  }
+  const organisation = (name: string, roles: string[], gln: string, city: string) =>
+    organisationWithSite(request, { name, roles, gln, city });
 
   async function step(key: string, path: string, body: unknown) {
     const answer = await request('POST', path, { key, body });

@@ -13,8 +13,14 @@ import {
   verifyInclusion,
 } from '@pedigree/ledger';
 import { nodeCryptoBackend as backend } from '@pedigree/ledger/node';
-import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
-import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
+import {
+  apiClient,
+  randomGln,
+  randomGtin,
+  randomSscc,
+  organisationWithSite,
+} from '../harness/api-client';
+import { platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
@@ -33,24 +39,8 @@ describe('a pack from the line to the wholesaler', () => {
     digitalLink: string;
   }>;
 
-  async function organisation(
-    name: string,
-    roles: string[],
-    gln: string,
-    city: string,
-  ): Promise<string> {
-    const created = await request('POST', '/organisations', {
-      key: TEST_ADMIN_KEY,
-      body: { name, roles },
-    });
-    const key = created.body.apiKey.key;
-    const site = await request('POST', '/sites', {
-      key,
-      body: { gln, name: `${name} site`, address: '1 Road', city, country: 'FR' },
-    });
-    expect(site.status).toBe(201);
-    return key;
-  }
+  const organisation = (name: string, roles: string[], gln: string, city: string) =>
+    organisationWithSite(request, { name, roles, gln, city });
 
   const state = async (serial: string) =>
     (await request('GET', `/packs/${gtin}/${serial}`, { key: maker })).body;

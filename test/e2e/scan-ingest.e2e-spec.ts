@@ -24,7 +24,13 @@ import { DeviceLink } from '@pedigree/scanner';
 import { connect, type MqttClient } from 'mqtt';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
+import {
+  apiClient,
+  randomGln,
+  randomGtin,
+  randomSscc,
+  organisationWithSite,
+} from '../harness/api-client';
 import { scanBrokerKind, startScanBroker, type ScanBroker } from '../harness/scan-broker';
 import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
@@ -67,19 +73,8 @@ describe('scanners over MQTT', () => {
   /** GS1 DataMatrix scan data, as a keyboard-wedge scanner sends it. */
   const dataMatrix = (pack: Pack) => `]d2${pack.elementString}`;
 
-  async function organisation(name: string, roles: string[], gln: string) {
-    const created = await request('POST', '/organisations', {
-      key: TEST_ADMIN_KEY,
-      body: { name, roles },
-    });
-    const key = created.body.apiKey.key as string;
-    const site = await request('POST', '/sites', {
-      key,
-      body: { gln, name: `${name} site`, address: '1 Road', city: 'Lyon', country: 'FR' },
-    });
-    expect(site.status).toBe(201);
-    return key;
-  }
+  const organisation = (name: string, roles: string[], gln: string) =>
+    organisationWithSite(request, { name, roles, gln });
 
   async function enrol(key: string, siteGln: string, name: string): Promise<Device> {
     const seed = new Uint8Array(randomBytes(32));

@@ -3,7 +3,13 @@
  * sentence, the pack's state and the product's facts; it dispenses, undoes within the rules, and
  * records the other decommissionings (EU Delegated Regulation 2016/161, Art. 11-13).
  */
-import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
+import {
+  apiClient,
+  randomGln,
+  randomGtin,
+  randomSscc,
+  organisationWithSite,
+} from '../harness/api-client';
 import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
@@ -16,18 +22,8 @@ describe('verification and decommissioning over HTTP', () => {
   const keys = { maker: '', chemist: '', rival: '' };
   let packs: Array<{ serial: string; elementString: string; aiData: string; digitalLink: string }>;
 
-  async function organisation(name: string, roles: string[], gln: string) {
-    const created = await request('POST', '/organisations', {
-      key: TEST_ADMIN_KEY,
-      body: { name, roles },
-    });
-    const key = created.body.apiKey.key as string;
-    await request('POST', '/sites', {
-      key,
-      body: { gln, name, address: '1 Place', city: 'Lille', country: 'FR' },
-    });
-    return key;
-  }
+  const organisation = (name: string, roles: string[], gln: string) =>
+    organisationWithSite(request, { name, roles, gln, city: 'Lille' });
 
   const verify = async (code: string, key = keys.chemist, siteGln: string | null = counter) =>
     (await request('POST', '/verify', { key, body: { code, ...(siteGln && { siteGln }) } })).body;

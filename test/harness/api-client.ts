@@ -1,4 +1,5 @@
 /** A small HTTP client for the e2e suites: JSON in, status and JSON out, with a bearer key. */
+import { TEST_ADMIN_KEY } from './services';
 export interface ApiResponse {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -29,3 +30,32 @@ export function apiClient(baseUrl: string) {
 
 /** Random valid keys, unique enough for a test run. */
 export { randomGln, randomGtin, randomSscc } from '@pedigree/gs1';
+
+/**
+ * An organisation the admin creates, with one site at `gln`; its first API key.
+ * @throws Error naming the answer when the organisation or its site is refused
+ */
+export async function organisationWithSite(
+  request: ReturnType<typeof apiClient>,
+  who: { name: string; roles: string[]; gln: string; city?: string; country?: string },
+): Promise<string> {
+  const created = await request('POST', '/organisations', {
+    key: TEST_ADMIN_KEY,
+    body: { name: who.name, roles: who.roles },
+  });
+  if (created.status !== 201)
+    throw new Error(`organisation refused: ${JSON.stringify(created.body)}`);
+  const key = created.body.apiKey.key as string;
+  const site = await request('POST', '/sites', {
+    key,
+    body: {
+      gln: who.gln,
+      name: `${who.name} site`,
+      address: '1 Road',
+      city: who.city ?? 'Lyon',
+      country: who.country ?? 'FR',
+    },
+  });
+  if (site.status !== 201) throw new Error(`site refused: ${JSON.stringify(site.body)}`);
+  return key;
+}
