@@ -1,12 +1,14 @@
 // Public surface of @pedigree/epcis: the GS1 EPCIS event hash ID (CBV 2.0 §8.9) and the
-// EPC URI → GS1 Digital Link conversion it relies on. Pure: no I/O, no clock, runs in Node and
+// EPC URI → GS1 Digital Link conversion it relies on; and GS1's JSON Schema, as a validator. Pure: no I/O, no clock, runs in Node and
 // in the browser.
 
 export { canonicalEpc } from './canonical-value';
 export { canonicalDigitalLink } from './digital-link';
 export { epcisDocumentEvents, type EpcisDocumentEvents } from './document';
 export { epcUriToDigitalLink } from './epc-uri';
+export { digitalLinkToEpcUri, type CompanyPrefixOf } from './epc-urn';
 export { EpcisError, type EpcisErrorCode } from './epcis.error';
 export { eventHash, eventHashFromPrehash, eventPrehash, type EventHashOptions } from './event-hash';
 export type { JsonObject, JsonValue } from './json';
+export { validateEpcisSchema, type EpcisSchemaError } from '../schema/epcis-schema';
 export { BIZ_STEP, DISPOSITION, cbvWord, type Vocabulary } from './vocabulary';

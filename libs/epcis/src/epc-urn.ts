@@ -1,0 +1,76 @@
+// The other direction of `epcUriToDigitalLink`, for clients that ask for EPC URNs
+// (`GS1-EPC-Format: Always_EPC_URN`): a canonical GS1 Digital Link back to its EPC URI (GS1 EPC
+// Tag Data Standard §6). A URN splits the key after the GS1 Company Prefix, whose length the key
+// itself does not tell, so the caller says which prefix a key starts with; without one the
+// identifier cannot be written as a URN and null says so.
+
+import { GS1_RESOLVER } from './digital-link';
+
+/** The company prefix (6 to 12 digits) that `digits` start with, if one is known. */
+export type CompanyPrefixOf = (digits: string) => string | undefined;
+
+/** TDS allows these in a URN component as they are; anything else is percent-escaped. */
+const URN_SAFE = /[A-Za-z0-9!'()*+,\-.:;=_]/;
+
+function urnComponent(digitalLinkValue: string): string {
+  return [...decodeURIComponent(digitalLinkValue)]
+    .map((ch) =>
+      URN_SAFE.test(ch)
+        ? ch
+        : [...new TextEncoder().encode(ch)]
+            .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+            .join(''),
+    )
+    .join('');
+}
+
+/** `prefix.reference` of a key without its check digit, the reference after `lead` digits. */
+function split(body: string, prefixOf: CompanyPrefixOf, lead: number): [string, string] | null {
+  const prefix = prefixOf(body.slice(lead));
+  if (!prefix || !/^\d{6,12}$/.test(prefix)) return null;
+  return [prefix, body.slice(0, lead) + body.slice(lead + prefix.length)];
+}
+
+/**
+ * The EPC URI of a canonical Digital Link (`https://id.gs1.org/...`), or null when it is not an
+ * SGTIN, SSCC, SGLN, LGTIN class or GTIN, or its company prefix is unknown.
+ * @throws never
+ * @example digitalLinkToEpcUri('https://id.gs1.org/01/10614141073464/21/2017', () => '0614141')
+ * // 'urn:epc:id:sgtin:0614141.107346.2017'
+ */
+export function digitalLinkToEpcUri(uri: string, prefixOf: CompanyPrefixOf): string | null {
+  if (!uri.startsWith(`${GS1_RESOLVER}/`)) return null;
+  const segments = uri.slice(GS1_RESOLVER.length + 1).split('/');
+  const [key, value = '', qualifier, qualifierValue] = segments;
+  if (segments.length !== 2 && segments.length !== 4) return null;
+  switch (key) {
+    case '01': {
+      // GTIN-14: the indicator digit moves behind the prefix, into the item reference.
+      if (!/^\d{14}$/.test(value)) return null;
+      const parts = split(value.slice(0, 13), prefixOf, 1);
+      if (!parts) return null;
+      const [prefix, reference] = parts;
+      if (qualifier === undefined) return `urn:epc:idpat:sgtin:${prefix}.${reference}.*`;
+      if (qualifier === '21')
+        return `urn:epc:id:sgtin:${prefix}.${reference}.${urnComponent(qualifierValue!)}`;
+      if (qualifier === '10')
+        return `urn:epc:class:lgtin:${prefix}.${reference}.${urnComponent(qualifierValue!)}`;
+      return null;
+    }
+    case '00': {
+      // SSCC: the extension digit moves behind the prefix, into the serial reference.
+      if (!/^\d{18}$/.test(value) || qualifier !== undefined) return null;
+      const parts = split(value.slice(0, 17), prefixOf, 1);
+      return parts && `urn:epc:id:sscc:${parts[0]}.${parts[1]}`;
+    }
+    case '414': {
+      // SGLN: the location reference, then the extension (0 for the GLN itself).
+      if (!/^\d{13}$/.test(value) || (qualifier !== undefined && qualifier !== '254')) return null;
+      const parts = split(value.slice(0, 12), prefixOf, 0);
+      const extension = qualifier === undefined ? '0' : urnComponent(qualifierValue!);
+      return parts && `urn:epc:id:sgln:${parts[0]}.${parts[1]}.${extension}`;
+    }
+    default:
+      return null;
+  }
+}
