@@ -29,6 +29,8 @@ import { LabelsController } from './labels/labels.controller';
 import { LabelsService } from './labels/labels.service';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerService } from './ledger/ledger.service';
+import { EpcisCaptureController } from './epcis/capture.controller';
+import { EpcisCaptureService } from './epcis/capture.service';
 import { EpcisQueryController } from './epcis/query.controller';
 import { EpcisQueryService } from './epcis/query.service';
 import { OpenApiController } from './openapi/openapi.controller';
@@ -71,6 +73,7 @@ export class ApiModule {
         ConsumerController,
         OpenApiController,
         EpcisQueryController,
+        EpcisCaptureController,
       ],
       providers: [
         ApiKeyService,
@@ -85,6 +88,7 @@ export class ApiModule {
         StepsService,
         VerifyService,
         EpcisQueryService,
+        EpcisCaptureService,
         LedgerService,
         LabelsService,
         ConsumerService,

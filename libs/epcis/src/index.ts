@@ -1,6 +1,6 @@
-// Public surface of @pedigree/epcis: the GS1 EPCIS event hash ID (CBV 2.0 §8.9) and the
-// EPC URI → GS1 Digital Link conversion it relies on; and GS1's JSON Schema, as a validator. Pure: no I/O, no clock, runs in Node and
-// in the browser.
+// Public surface of @pedigree/epcis: the GS1 EPCIS event hash ID (CBV 2.0 §8.9), the EPC URI and
+// GS1 Digital Link conversions, the CBV vocabularies (pure: no I/O, no clock, browser-safe), and
+// GS1's JSON Schema as a validator (Node: it loads the schema file beside it).
 
 export { canonicalEpc } from './canonical-value';
 export { canonicalDigitalLink } from './digital-link';

@@ -55,3 +55,9 @@ export type {
 export { MerkleNodeRepository } from './ledger/merkle-node.repository';
 export { SealConflictError, SealingRepository } from './ledger/sealing.repository';
 export { PersistenceModule } from './persistence.module';
+export {
+  CaptureJobRepository,
+  type CaptureJob,
+  type CaptureJobError,
+  type CaptureOutcome,
+} from './epcis/capture-job.repository';

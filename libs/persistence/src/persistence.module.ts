@@ -5,6 +5,7 @@ import { AlertRepository } from './alerts/alert.repository';
 import { PackRepository } from './catalogue/pack.repository';
 import { ProductRepository } from './catalogue/product.repository';
 import { dataSourceOptions } from './data-source';
+import { CaptureJobRepository } from './epcis/capture-job.repository';
 import { EpcisQueryRepository } from './events/epcis-query.repository';
 import { EventRepository } from './events/event.repository';
 import { ApiKeyRepository } from './identity/api-key.repository';
@@ -26,6 +27,7 @@ const repositories = [
   PackRepository,
   EventRepository,
   EpcisQueryRepository,
+  CaptureJobRepository,
   BlockRepository,
   MerkleNodeRepository,
   LedgerEventRepository,

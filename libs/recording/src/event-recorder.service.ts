@@ -122,40 +122,7 @@ export class EventRecorder {
   private async recordStep(step: PackStep): Promise<RecordedStep> {
     const now = this.clock.now();
     return this.db.transaction(async (tx) => {
-      // Packing and unpacking move the items named (packs, or whole cases onto a pallet); the other
-      // steps move everything inside the cases and pallets named too.
-      const nested = step.action !== 'pack' && step.action !== 'unpack';
-      const packs = await this.resolver.resolve(step.items, nested, tx);
-      const refused: RefusedItem[] = [];
-      const changes: PackChange[] = [];
-      for (const { item, record } of packs) {
-        const decision = decide(
-          toView(record),
-          {
-            action: step.action,
-            at: now,
-            organisationId: step.organisation.id,
-            siteId: step.site.id,
-            destinationSiteId: step.destination?.id,
-            // A pack reached inside a case or pallet travels with it.
-            containerSscc:
-              step.containerSscc ??
-              (item === null ? (record.containerSscc ?? undefined) : undefined),
-          },
-          now,
-        );
-        if (decision.ok) changes.push(toChange(record.id, decision.next));
-        else
-          refused.push({
-            item: item ?? packUri(record.gtin, record.serial),
-            code: decision.code,
-            reason: decision.reason,
-          });
-      }
-      refuseIfAny(refused);
-      if (step.action === 'pack') await this.packInto(step, tx);
-      if (step.action === 'unpack')
-        await this.packs.setContainerParent(containerCodes(step.items), null, tx);
+      const changes = await this.moveItems(step, now, now, tx);
       const document = stepDocument(
         {
           action: step.action,
@@ -441,6 +408,140 @@ export class EventRecorder {
       );
       return eventId;
     });
+  }
+
+  /**
+   * Judges and moves the packs of one step that EPCIS capture received, inside the capture's
+   * transaction: the same rules as an HTTP step, at the event's own time. The caller stores the
+   * event as it came.
+   * @returns the ids of the packs the step moved
+   * @throws RecordingError when any item is refused, every refusal in `details`
+   */
+  async moveCaptured(step: PackStep, at: Date, tx: EntityManager): Promise<string[]> {
+    const changes = await this.moveItems(step, at, this.clock.now(), tx);
+    await this.packs.applyChanges(changes, tx);
+    return changes.map((c) => c.id);
+  }
+
+  /**
+   * Commissions the serials a captured commissioning event names, of a batch the caller
+   * registered, inside the capture's transaction. The caller stores the event as it came.
+   * @returns the new packs' ids
+   * @throws RecordingError SUSPECT (a serial commissioned already), RECALLED, EXPIRED, CONFLICT
+   *   (beyond the batch quantity)
+   */
+  async commissionCaptured(
+    request: {
+      organisation: Organisation;
+      site: Site;
+      product: Product;
+      batch: Batch;
+      serials: readonly string[];
+      at: Date;
+    },
+    tx: EntityManager,
+  ): Promise<string[]> {
+    const { organisation, site, product, batch, serials } = request;
+    const now = this.clock.now();
+    if (batch.recalledAt || product.withdrawnAt) {
+      throw new RecordingError(
+        'RECALLED',
+        `Lot ${batch.lot} of GTIN ${product.gtin} is recalled or the product withdrawn: it takes no new packs.`,
+      );
+    }
+    const existing = await this.packs.lockBatchAndCount(batch.id, tx);
+    if (existing + serials.length > batch.quantity) {
+      throw new RecordingError(
+        'CONFLICT',
+        `Lot ${batch.lot} holds ${batch.quantity} packs and ${existing} are commissioned: at most ${batch.quantity - existing} more.`,
+      );
+    }
+    const decision = decide(
+      null,
+      {
+        action: 'commission',
+        at: request.at,
+        organisationId: organisation.id,
+        siteId: site.id,
+        expiry: batch.expiry,
+      },
+      now,
+    );
+    if (!decision.ok) throw new RecordingError(decision.code, decision.reason);
+    // Checked before inserting: in a `proceed` capture a refused event must leave nothing behind.
+    const taken = await this.packs.lockByIdentity(
+      serials.map((serial) => ({ gtin: product.gtin, serial })),
+      tx,
+    );
+    refuseIfAny(
+      taken.map((pack) => ({
+        item: packUri(product.gtin, pack.serial),
+        code: 'SUSPECT' as const,
+        reason: `serial ${pack.serial} of GTIN ${product.gtin} is commissioned already: a serial is commissioned once`,
+      })),
+    );
+    const created = await this.packs.insertMany(
+      {
+        productId: product.id,
+        batchId: batch.id,
+        state: decision.next.state,
+        custodySiteId: site.id,
+      },
+      serials,
+      tx,
+    );
+    return created.map((p) => p.id);
+  }
+
+  /**
+   * Resolves the step's items, judges every pack they reach (each once) at `at`, and makes the
+   * container moves of packing and unpacking; returns the packs' next states.
+   * @throws RecordingError when any item is refused, every refusal in `details`
+   */
+  private async moveItems(
+    step: PackStep,
+    at: Date,
+    now: Date,
+    tx: EntityManager,
+  ): Promise<PackChange[]> {
+    // Packing and unpacking move the items named (packs, or whole cases onto a pallet); the other
+    // steps move everything inside the cases and pallets named too.
+    const nested = step.action !== 'pack' && step.action !== 'unpack';
+    const packs = await this.resolver.resolve(step.items, nested, tx);
+    const refused: RefusedItem[] = [];
+    const changes: PackChange[] = [];
+    const judged = new Set<string>();
+    for (const { item, record } of packs) {
+      // A pack named and also reached inside a container it names is judged once.
+      if (judged.has(record.id)) continue;
+      judged.add(record.id);
+      const decision = decide(
+        toView(record),
+        {
+          action: step.action,
+          at,
+          organisationId: step.organisation.id,
+          siteId: step.site.id,
+          destinationSiteId: step.destination?.id,
+          // A pack reached inside a case or pallet travels with it; a pack named is in the
+          // container the step names, if any.
+          containerSscc: item === null ? (record.containerSscc ?? undefined) : step.containerSscc,
+        },
+        now,
+      );
+      if (decision.ok) changes.push(toChange(record.id, decision.next));
+      else
+        refused.push({
+          item: item ?? packUri(record.gtin, record.serial),
+          code: decision.code,
+          reason: decision.reason,
+        });
+    }
+    refuseIfAny(refused);
+    if (step.action === 'pack') await this.packInto(step, tx);
+    if (step.action === 'unpack')
+      await this.packs.setContainerParent(containerCodes(step.items), null, tx);
+    return changes;
   }
 
   /** Creates the case or pallet if new, and nests the child containers in it. */

@@ -1,5 +1,10 @@
 // Public surface of @pedigree/recording: the one door through which what happens to packs is
 // recorded (HTTP steps, commissioning, recalls and scanner scans). Re-exports only.
+export {
+  CaptureRecorder,
+  type CaptureErrorBehaviour,
+  type CaptureRequest,
+} from './capture-recorder.service';
 export { Clock } from './clock';
 export {
   COMMISSION_EVENT_SIZE,

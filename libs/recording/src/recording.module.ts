@@ -1,11 +1,12 @@
-/** Provides the event door to the apps that record: the HTTP API and the scanner ingest. */
+/** Provides the event door to the apps that record: the HTTP API (and EPCIS capture) and the scanner ingest. */
 import { Module } from '@nestjs/common';
+import { CaptureRecorder } from './capture-recorder.service';
 import { Clock } from './clock';
 import { EventRecorder } from './event-recorder.service';
 import { PackResolver } from './pack-resolver';
 
 @Module({
-  providers: [Clock, EventRecorder, PackResolver],
-  exports: [Clock, EventRecorder, PackResolver],
+  providers: [Clock, EventRecorder, CaptureRecorder, PackResolver],
+  exports: [Clock, EventRecorder, CaptureRecorder, PackResolver],
 })
 export class RecordingModule {}

@@ -24,7 +24,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const statusCode = error instanceof HttpException ? error.getStatus() : statusOf(code);
     const details =
       error instanceof ApiException || error instanceof RecordingError ? error.details : undefined;
-    void reply.status(statusCode).send({ statusCode, code, message, ...(details && { details }) });
+    const body = { statusCode, code, message, ...(details && { details }) };
+    if (error instanceof ApiException && error.problem) {
+      // An RFC 7807 problem (the EPCIS binding's error shape) that still carries our fields.
+      void reply
+        .status(statusCode)
+        .type('application/problem+json')
+        .send({ ...error.problem, status: statusCode, detail: message, ...body });
+      return;
+    }
+    void reply.status(statusCode).send(body);
   }
 
   private describe(error: unknown): { code: ApiErrorCode; message: string } {
@@ -52,5 +61,6 @@ function codeOfStatus(status: number): ApiErrorCode {
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
   if (status === 409) return 'CONFLICT';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
   return status < 500 ? 'VALIDATION' : 'INTERNAL';
 }

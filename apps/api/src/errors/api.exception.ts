@@ -13,6 +13,7 @@ const HTTP_ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;
@@ -30,6 +31,11 @@ export class ApiException extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: readonly RefusedItem[],
+    /**
+     * For the EPCIS REST binding, which answers errors as RFC 7807 problems: the problem's
+     * `type` (e.g. `epcisException:ValidationException`) and `title`, sent beside our own fields.
+     */
+    readonly problem?: { type: string; title: string },
   ) {
     super(message);
     this.name = 'ApiException';
@@ -49,6 +55,8 @@ export function statusOf(code: ApiErrorCode): number {
       return 404;
     case 'CONFLICT':
       return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
     case 'RATE_LIMITED':
       return 429;
     case 'INTERNAL':

@@ -8,6 +8,7 @@ import { ScanHotPath1795528800000 } from './1795528800000-scan-hot-path';
 import { Alerts1795532400000 } from './1795532400000-alerts';
 import { EpcisIndex1795536000000 } from './1795536000000-epcis-index';
 import { EventEpcs1795539600000 } from './1795539600000-event-epcs';
+import { CaptureJobs1795543200000 } from './1795543200000-capture-jobs';
 
 export const migrations = [
   Identity1795510800000,
@@ -19,4 +20,5 @@ export const migrations = [
   Alerts1795532400000,
   EpcisIndex1795536000000,
   EventEpcs1795539600000,
+  CaptureJobs1795543200000,
 ];
