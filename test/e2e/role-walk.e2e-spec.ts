@@ -47,6 +47,9 @@ interface Context {
   epcisEventId: string;
   /** A capture job of the caller's (movers; the others capture nothing: a random id). */
   captureId: string;
+  /** A named EPCIS query of the caller's, with one subscription. */
+  queryName: string;
+  subscriptionId: string;
 }
 
 const movers: Caller[] = ['manufacturer', 'distributor', 'pharmacy'];
@@ -148,6 +151,60 @@ const table: Row[] = [
         ...inspection(c.gln, c.packs[0]!),
       },
     }),
+  },
+  {
+    route: 'POST /epcis/queries',
+    allowed: everyone,
+    call: () => ({
+      path: '/epcis/queries',
+      body: { name: `made-${randomUUID().slice(0, 8)}`, query: { eventType: 'ObjectEvent' } },
+    }),
+  },
+  { route: 'GET /epcis/queries', allowed: everyone, call: () => ({ path: '/epcis/queries' }) },
+  {
+    route: 'GET /epcis/queries/:queryName',
+    allowed: everyone,
+    call: (c) => ({ path: `/epcis/queries/${c.queryName}` }),
+  },
+  {
+    route: 'GET /epcis/queries/:queryName/events',
+    allowed: everyone,
+    call: (c) => ({ path: `/epcis/queries/${c.queryName}/events` }),
+  },
+  {
+    route: 'POST /epcis/queries/:queryName/subscriptions',
+    allowed: everyone,
+    call: (c) => ({
+      path: `/epcis/queries/${c.queryName}/subscriptions`,
+      body: { dest: 'https://receiver.example/epcis', stream: true },
+    }),
+  },
+  {
+    route: 'GET /epcis/queries/:queryName/subscriptions',
+    allowed: everyone,
+    call: (c) => ({ path: `/epcis/queries/${c.queryName}/subscriptions` }),
+  },
+  {
+    route: 'GET /epcis/queries/:queryName/subscriptions/:subscriptionID',
+    allowed: everyone,
+    call: (c) => ({ path: `/epcis/queries/${c.queryName}/subscriptions/${c.subscriptionId}` }),
+  },
+  {
+    route: 'GET /epcis/queries/:queryName/subscriptions/:subscriptionID/deliveries',
+    allowed: everyone,
+    call: (c) => ({
+      path: `/epcis/queries/${c.queryName}/subscriptions/${c.subscriptionId}/deliveries`,
+    }),
+  },
+  {
+    route: 'DELETE /epcis/queries/:queryName/subscriptions/:subscriptionID',
+    allowed: everyone,
+    call: (c) => ({ path: `/epcis/queries/${c.queryName}/subscriptions/${c.subscriptionId}` }),
+  },
+  {
+    route: 'DELETE /epcis/queries/:queryName',
+    allowed: everyone,
+    call: (c) => ({ path: `/epcis/queries/${c.queryName}` }),
   },
   {
     route: 'GET /epcis/events/:eventID',
@@ -557,6 +614,12 @@ describe('every endpoint with every role', () => {
       expect(locked.status).toBe(201);
     }
     if (moves) await ship(supplier, gln, inTransit);
+    const queryName = `walk-${randomUUID().slice(0, 8)}`;
+    const named = await request('POST', '/epcis/queries', {
+      key,
+      body: { name: queryName, query: { EQ_bizStep: 'shipping' } },
+    });
+    expect(named.status).toBe(201);
     const enrolled = moves && (await request('POST', '/devices', { key, body: device(gln) }));
     if (enrolled) expect(enrolled.status).toBe(201);
     return {
@@ -583,6 +646,13 @@ describe('every endpoint with every role', () => {
             .split('/')
             .pop()!
         : randomUUID(),
+      queryName,
+      subscriptionId: (
+        await request('POST', `/epcis/queries/${queryName}/subscriptions`, {
+          key,
+          body: { dest: 'http://127.0.0.1:9/walk', stream: true },
+        })
+      ).body.subscriptionID,
     };
   }
 

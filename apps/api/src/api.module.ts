@@ -33,6 +33,11 @@ import { EpcisCaptureController } from './epcis/capture.controller';
 import { EpcisCaptureService } from './epcis/capture.service';
 import { EpcisQueryController } from './epcis/query.controller';
 import { EpcisQueryService } from './epcis/query.service';
+import { SubscriptionNotifier } from './epcis/notifier';
+import { EpcisQueriesController } from './epcis/queries.controller';
+import { EpcisQueriesService } from './epcis/queries.service';
+import { EpcisSubscriptionsController } from './epcis/subscriptions.controller';
+import { EpcisSubscriptionsService } from './epcis/subscriptions.service';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PUBLIC_URL, PublicUrl } from './public-url';
@@ -73,6 +78,8 @@ export class ApiModule {
         ConsumerController,
         OpenApiController,
         EpcisQueryController,
+        EpcisQueriesController,
+        EpcisSubscriptionsController,
         EpcisCaptureController,
       ],
       providers: [
@@ -88,6 +95,9 @@ export class ApiModule {
         StepsService,
         VerifyService,
         EpcisQueryService,
+        EpcisQueriesService,
+        EpcisSubscriptionsService,
+        SubscriptionNotifier,
         EpcisCaptureService,
         LedgerService,
         LabelsService,

@@ -54,10 +54,23 @@ export type {
 } from './ledger/ledger.rows';
 export { MerkleNodeRepository } from './ledger/merkle-node.repository';
 export { SealConflictError, SealingRepository } from './ledger/sealing.repository';
-export { PersistenceModule } from './persistence.module';
 export {
   CaptureJobRepository,
   type CaptureJob,
   type CaptureJobError,
   type CaptureOutcome,
 } from './epcis/capture-job.repository';
+export {
+  SubscriptionRepository,
+  type Delivery,
+  type DeliveryState,
+  type NamedQuery,
+  type Subscription,
+} from './epcis/subscription.repository';
+export {
+  SubscriptionDeliveryRepository,
+  type LeasedSubscription,
+  type PendingDelivery,
+  type Watermark,
+} from './epcis/subscription-delivery.repository';
+export { PersistenceModule } from './persistence.module';

@@ -17,6 +17,8 @@ import { BlockRepository } from './ledger/block.repository';
 import { LedgerEventRepository } from './ledger/ledger-event.repository';
 import { MerkleNodeRepository } from './ledger/merkle-node.repository';
 import { SealingRepository } from './ledger/sealing.repository';
+import { SubscriptionDeliveryRepository } from './epcis/subscription-delivery.repository';
+import { SubscriptionRepository } from './epcis/subscription.repository';
 
 const repositories = [
   OrganisationRepository,
@@ -34,6 +36,8 @@ const repositories = [
   SealingRepository,
   ScanInboxRepository,
   AlertRepository,
+  SubscriptionRepository,
+  SubscriptionDeliveryRepository,
 ];
 
 @Global()

@@ -13,7 +13,7 @@ import { epcPathSchema, eventIdPathSchema, eventsQuerySchema, type EventsQuery }
 import { EpcisQueryService, type Collection, type QueryPage } from './query.service';
 
 /** What every answer says it speaks (the binding's version headers). */
-const VERSIONS = { 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
+export const VERSIONS = { 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
 
 const QUERY_DOC =
   'Filters: `eventType`, `GE_eventTime`, `LT_eventTime`, `GE_recordTime`, `LT_recordTime`, `EQ_bizStep`, `EQ_disposition`, `EQ_readPoint`, `EQ_bizLocation`, `EQ_eventID`, `MATCH_epc`, `MATCH_parentID`, `MATCH_inputEPC`, `MATCH_outputEPC`, `MATCH_anyEPC`, `MATCH_epcClass` (and its input, output and any forms); lists are separated by `|`. Pages of `perPage` events (default 30, at most 1,000), oldest recorded first; the `Link` header (`rel="next"`) carries the next page\'s `nextPageToken`.';
@@ -66,7 +66,7 @@ export class EpcisQueryController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<EpcisEvent> {
-    return paged(await this.epcis.query(organisation, query, epc), request, reply);
+    return paged(await this.epcis.query(organisation, query, { epc }), request, reply);
   }
 
   @ApiDoc({ summary: 'The EPCIS event types', returns: 'A collection of the five event types' })
@@ -95,7 +95,7 @@ export class EpcisQueryController {
 }
 
 /** The page's document, with the versions and, when there is more, the next page's link. */
-function paged(page: QueryPage, request: FastifyRequest, reply: FastifyReply): EpcisEvent {
+export function paged(page: QueryPage, request: FastifyRequest, reply: FastifyReply): EpcisEvent {
   void reply.headers(VERSIONS);
   if (page.nextPageToken) {
     const url = new URL(request.url, 'http://x');

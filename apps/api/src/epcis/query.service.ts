@@ -60,8 +60,44 @@ export class EpcisQueryService {
     private readonly clock: Clock,
   ) {}
 
-  /** @param epc the EPC of `/epcis/epcs/{epc}/events`, matched in any role */
-  async query(organisation: Organisation, query: EventsQuery, epc?: string): Promise<QueryPage> {
+  /**
+   * One page of the query's events.
+   * @param scope.epc the EPC of `/epcis/epcs/{epc}/events`, matched in any role
+   * @param scope.queryName the named query this runs (`/epcis/queries/{queryName}/events`)
+   */
+  async query(
+    organisation: Organisation,
+    query: EventsQuery,
+    scope: { epc?: string; queryName?: string } = {},
+  ): Promise<QueryPage> {
+    // One more than the page: whether it exists says if there is a next page.
+    const rows = await this.find(
+      organisation,
+      query,
+      { after: query.nextPageToken, limit: query.perPage + 1 },
+      scope.epc,
+    );
+    const page = rows.slice(0, query.perPage);
+    return {
+      document: this.document(
+        page.map((row) => row.event),
+        { queryName: scope.queryName ?? 'SimpleEventQuery' },
+      ),
+      ...(rows.length > query.perPage && { nextPageToken: page.at(-1)!.id }),
+    };
+  }
+
+  /**
+   * Up to `page.limit` of the query's events after the event id `page.after`, among those the
+   * organisation may see, oldest recorded first, each with its id.
+   * @param epc an EPC the events must name in any role
+   */
+  async find(
+    organisation: Organisation,
+    query: EventsQuery,
+    page: { after?: string; limit: number },
+    epc?: string,
+  ): Promise<Array<{ id: string; event: EpcisEvent }>> {
     const filter = filterOf(query);
     if (epc !== undefined) {
       filter.matches = [
@@ -69,28 +105,24 @@ export class EpcisQueryService {
         { epcs: [canonicalEpc(epc)], roles: ['epc', 'parent', 'input', 'output'] },
       ];
     }
-    // One more than the page: whether it exists says if there is a next page.
-    const rows = await this.events.find(filter, viewerOf(organisation), {
-      after: query.nextPageToken,
-      limit: query.perPage + 1,
-    });
-    const page = rows.slice(0, query.perPage);
-    return {
-      document: this.document(page.map((row) => epcisEventOf(row.document))),
-      ...(rows.length > query.perPage && { nextPageToken: page.at(-1)!.id }),
-    };
+    const rows = await this.events.find(filter, viewerOf(organisation), page);
+    return rows.map((row) => ({ id: row.id, event: epcisEventOf(row.document) }));
   }
 
-  /** The EPCISQueryDocument of a SimpleEventQuery's results. */
-  private document(eventList: EpcisEvent[]): EpcisEvent {
+  /**
+   * The EPCISQueryDocument of a query's results: the SimpleEventQuery's, or a named query's,
+   * with the subscription it notifies when it is a notification.
+   */
+  document(
+    eventList: EpcisEvent[],
+    results: { queryName: string; subscriptionID?: string } = { queryName: 'SimpleEventQuery' },
+  ): EpcisEvent {
     return {
       '@context': EPCIS_CONTEXT,
       type: 'EPCISQueryDocument',
       schemaVersion: '2.0',
       creationDate: this.clock.now().toISOString(),
-      epcisBody: {
-        queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList } },
-      },
+      epcisBody: { queryResults: { ...results, resultsBody: { eventList } } },
     };
   }
 

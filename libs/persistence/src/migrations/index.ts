@@ -9,6 +9,7 @@ import { Alerts1795532400000 } from './1795532400000-alerts';
 import { EpcisIndex1795536000000 } from './1795536000000-epcis-index';
 import { EventEpcs1795539600000 } from './1795539600000-event-epcs';
 import { CaptureJobs1795543200000 } from './1795543200000-capture-jobs';
+import { Subscriptions1795546800000 } from './1795546800000-subscriptions';
 
 export const migrations = [
   Identity1795510800000,
@@ -21,4 +22,5 @@ export const migrations = [
   EpcisIndex1795536000000,
   EventEpcs1795539600000,
   CaptureJobs1795543200000,
+  Subscriptions1795546800000,
 ];
