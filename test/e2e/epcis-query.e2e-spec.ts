@@ -3,6 +3,7 @@
  * any of their forms, pages linked by `Link: rel="next"`, one event by its eventID, and each
  * organisation seeing only the events it may. Every answer validates against GS1's schema.
  */
+import { eventHash } from '@pedigree/epcis';
 import {
   apiClient,
   randomGln,
@@ -179,6 +180,45 @@ describe('EPCIS queries', () => {
     const urn = `urn:epc:id:sgtin:${gtin.slice(1, 8)}.${gtin[0]}${gtin.slice(8, 13)}.${serial}`;
     const byUrn = await query(keys.maker, `/epcis/events?MATCH_epc=${encodeURIComponent(urn)}`);
     expect(ids(byUrn)).toEqual(ids(pack));
+  });
+
+  it('writes identifiers as EPC URNs on request, where their company prefix is known', async () => {
+    const prefixes = [gtin.slice(1, 8), plant.slice(0, 7)];
+    const set = await request('PUT', '/organisations/me/company-prefixes', {
+      key: keys.maker,
+      body: { prefixes },
+    });
+    expect(set).toMatchObject({ status: 200, body: { prefixes: [...prefixes].sort() } });
+    const taken = await request('PUT', '/organisations/me/company-prefixes', {
+      key: keys.rival,
+      body: { prefixes: [gtin.slice(1, 10)] },
+    });
+    expect(taken).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    expect(taken.body.message).toContain(`Another organisation holds ${gtin.slice(1, 8)}`);
+
+    const path = `/epcis/events?EQ_bizStep=commissioning|shipping`;
+    const asLinks = await request('GET', path, { key: keys.maker });
+    const asUrns = await request('GET', path, {
+      key: keys.maker,
+      headers: { 'gs1-epc-format': 'Always_EPC_URN' },
+    });
+    expect(asUrns.headers.get('gs1-epc-format')).toBe('Always_EPC_URN');
+    expect(epcisSchemaErrors(asUrns.body)).toEqual([]);
+    const [made, shipped] = asUrns.body.epcisBody.queryResults.resultsBody.eventList;
+    const serial = /\/21\/([^/?]+)/.exec(packUris[0]!)![1];
+    expect(made.epcList).toContain(
+      `urn:epc:id:sgtin:${gtin.slice(1, 8)}.${gtin[0]}${gtin.slice(8, 13)}.${serial}`,
+    );
+    expect(made.readPoint.id).toBe(`urn:epc:id:sgln:${plant.slice(0, 7)}.${plant.slice(7, 12)}.0`);
+    // The case's SSCC and the warehouse's GLN are under no known prefix: Digital Links still.
+    expect(shipped.epcList).toEqual([`https://id.gs1.org/00/${caseSscc}`]);
+    expect(shipped.destinationList[0].destination).toBe(`https://id.gs1.org/414/${warehouse}`);
+    // The same events, so the same ids: the event hash reads both forms alike.
+    const links = asLinks.body.epcisBody.queryResults.resultsBody.eventList;
+    for (const [i, event] of [made, shipped].entries()) {
+      expect(event.eventID).toBe(links[i].eventID);
+      expect(eventHash(event)).toBe(event.eventID);
+    }
   });
 
   it('pages with Link: rel="next" until the last page', async () => {

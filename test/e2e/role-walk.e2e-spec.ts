@@ -6,7 +6,7 @@ import { ApiModule, declaredRoutes } from '@pedigree/api';
 import { ROLES, type Role } from '@pedigree/domain';
 import { toBase64 } from '@pedigree/ledger';
 import { nodeCryptoBackend } from '@pedigree/ledger/node';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiClient, randomGln, randomGtin, randomSscc } from '../harness/api-client';
@@ -205,6 +205,19 @@ const table: Row[] = [
     route: 'DELETE /epcis/queries/:queryName',
     allowed: everyone,
     call: (c) => ({ path: `/epcis/queries/${c.queryName}` }),
+  },
+  {
+    route: 'GET /organisations/me/company-prefixes',
+    allowed: everyone,
+    call: () => ({ path: '/organisations/me/company-prefixes' }),
+  },
+  {
+    route: 'PUT /organisations/me/company-prefixes',
+    allowed: everyone,
+    call: () => ({
+      path: '/organisations/me/company-prefixes',
+      body: { prefixes: [String(randomInt(100_000_000, 999_999_999))] },
+    }),
   },
   {
     route: 'GET /epcis/events/:eventID',
@@ -474,6 +487,9 @@ function epcisDocument(eventList: unknown[]) {
   };
 }
 
+/** When the walk began: the events it records come after. */
+const walkStart = new Date().toISOString();
+
 /** The consumer page's script, under the name the platform serves it: its content's hash. */
 const proofScript = `/assets/proof-check-${createHash('sha256')
   .update(readFileSync(join(repoRoot(), 'dist/apps/api/browser/proof-check.js')))
@@ -633,8 +649,16 @@ describe('every endpoint with every role', () => {
       sscc: randomSscc(),
       supplierGln: supplier.gln,
       deviceId: enrolled ? enrolled.body.id : randomUUID(),
-      epcisEventId: (await request('GET', '/epcis/events?perPage=1', { key })).body.epcisBody
-        .queryResults.resultsBody.eventList[0].eventID,
+      // Recorded by this run: a database kept from earlier runs holds events from before eventIDs.
+      epcisEventId: (
+        await request(
+          'GET',
+          `/epcis/events?perPage=1&GE_recordTime=${encodeURIComponent(walkStart)}`,
+          {
+            key,
+          },
+        )
+      ).body.epcisBody.queryResults.resultsBody.eventList[0].eventID,
       captureId: moves
         ? (
             await request('POST', '/epcis/capture', {

@@ -10,9 +10,14 @@ export function apiClient(baseUrl: string) {
   return async function request(
     method: string,
     path: string,
-    options: { key?: string; body?: unknown; rawBody?: string } = {},
+    options: {
+      key?: string;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<ApiResponse> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) body = JSON.stringify(options.body);

@@ -1,5 +1,6 @@
 import { epcUriToDigitalLink } from './epc-uri';
-import { digitalLinkToEpcUri } from './epc-urn';
+import { eventHash } from './event-hash';
+import { digitalLinkToEpcUri, withEpcUrns } from './epc-urn';
 
 const known = (prefixes: string[]) => (digits: string) =>
   prefixes.find((p) => digits.startsWith(p));
@@ -33,5 +34,38 @@ describe('digitalLinkToEpcUri', () => {
     expect(
       digitalLinkToEpcUri('https://example.org/01/10614141073464', known(['0614141'])),
     ).toBeNull();
+  });
+});
+
+describe('withEpcUrns', () => {
+  const event = {
+    type: 'AggregationEvent',
+    eventTime: '2026-11-24T10:00:00.000Z',
+    eventTimeZoneOffset: '+00:00',
+    action: 'ADD',
+    parentID: 'https://id.gs1.org/00/106141412345678908',
+    childEPCs: [
+      'https://id.gs1.org/01/10614141073464/21/2017',
+      'https://id.gs1.org/01/19999999999992/21/1',
+    ],
+    childQuantityList: [{ epcClass: 'https://id.gs1.org/01/10614141073464/10/L1', quantity: 2 }],
+    bizStep: 'packing',
+    readPoint: { id: 'https://id.gs1.org/414/0614141000005' },
+    destinationList: [{ type: 'location', destination: 'https://id.gs1.org/414/0614141000005' }],
+  };
+
+  it('writes every identifier under a known prefix as a URN, and keeps the event hash', () => {
+    const urns = withEpcUrns(event, known(['0614141']));
+    expect(urns).toMatchObject({
+      parentID: 'urn:epc:id:sscc:0614141.1234567890',
+      childEPCs: [
+        'urn:epc:id:sgtin:0614141.107346.2017',
+        'https://id.gs1.org/01/19999999999992/21/1',
+      ],
+      childQuantityList: [{ epcClass: 'urn:epc:class:lgtin:0614141.107346.L1', quantity: 2 }],
+      readPoint: { id: 'urn:epc:id:sgln:0614141.00000.0' },
+      destinationList: [{ type: 'location', destination: 'urn:epc:id:sgln:0614141.00000.0' }],
+    });
+    expect(eventHash(urns)).toBe(eventHash(event));
   });
 });

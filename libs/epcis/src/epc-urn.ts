@@ -5,6 +5,7 @@
 // identifier cannot be written as a URN and null says so.
 
 import { GS1_RESOLVER } from './digital-link';
+import type { JsonObject, JsonValue } from './json';
 
 /** The company prefix (6 to 12 digits) that `digits` start with, if one is known. */
 export type CompanyPrefixOf = (digits: string) => string | undefined;
@@ -73,4 +74,57 @@ export function digitalLinkToEpcUri(uri: string, prefixOf: CompanyPrefixOf): str
     default:
       return null;
   }
+}
+
+/** The event fields that hold identifiers, as EPCIS 2.0 JSON-LD writes them. */
+const ID_LISTS = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'];
+const QUANTITY_LISTS = [
+  'quantityList',
+  'childQuantityList',
+  'inputQuantityList',
+  'outputQuantityList',
+];
+
+/**
+ * The event with its identifiers written as EPC URNs where their company prefix is known
+ * (`GS1-EPC-Format: Always_EPC_URN`); the others stay Digital Links. The event hash reads both
+ * forms alike, so the event keeps its eventID, but it is no longer its ledger leaf byte for byte.
+ * @throws never
+ */
+export function withEpcUrns(event: JsonObject, prefixOf: CompanyPrefixOf): JsonObject {
+  const urn = (value: JsonValue | undefined) =>
+    typeof value === 'string' ? (digitalLinkToEpcUri(value, prefixOf) ?? value) : value;
+  const out: JsonObject = { ...event };
+  for (const field of ID_LISTS) {
+    const list = out[field];
+    if (Array.isArray(list)) out[field] = list.map((v) => urn(v) ?? v);
+  }
+  if (typeof out.parentID === 'string') out.parentID = urn(out.parentID)!;
+  for (const field of QUANTITY_LISTS) {
+    const list = out[field];
+    if (Array.isArray(list)) out[field] = list.map((q) => withField(q, 'epcClass', urn));
+  }
+  for (const field of ['readPoint', 'bizLocation']) {
+    if (field in out) out[field] = withField(out[field], 'id', urn);
+  }
+  for (const [field, key] of [
+    ['sourceList', 'source'],
+    ['destinationList', 'destination'],
+  ] as const) {
+    const list = out[field];
+    if (Array.isArray(list)) out[field] = list.map((entry) => withField(entry, key, urn));
+  }
+  return out;
+}
+
+/** `value` with `key` rewritten when it is an object holding it; anything else as it is. */
+function withField(
+  value: JsonValue | undefined,
+  key: string,
+  rewrite: (v: JsonValue | undefined) => JsonValue | undefined,
+): JsonValue {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !(key in value)) {
+    return value as JsonValue;
+  }
+  return { ...value, [key]: rewrite(value[key])! };
 }

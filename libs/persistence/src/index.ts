@@ -20,6 +20,7 @@ export {
   type StoredEvent,
 } from './events/event.repository';
 export { ApiKeyRepository } from './identity/api-key.repository';
+export { CompanyPrefixRepository } from './identity/company-prefix.repository';
 export { DeviceRepository, type DeviceSeen, type NewDevice } from './identity/device.repository';
 export type {
   ApiKey,

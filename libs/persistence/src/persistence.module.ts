@@ -6,6 +6,7 @@ import { PackRepository } from './catalogue/pack.repository';
 import { ProductRepository } from './catalogue/product.repository';
 import { dataSourceOptions } from './data-source';
 import { CaptureJobRepository } from './epcis/capture-job.repository';
+import { CompanyPrefixRepository } from './identity/company-prefix.repository';
 import { EpcisQueryRepository } from './events/epcis-query.repository';
 import { EventRepository } from './events/event.repository';
 import { ApiKeyRepository } from './identity/api-key.repository';
@@ -30,6 +31,7 @@ const repositories = [
   EventRepository,
   EpcisQueryRepository,
   CaptureJobRepository,
+  CompanyPrefixRepository,
   BlockRepository,
   MerkleNodeRepository,
   LedgerEventRepository,

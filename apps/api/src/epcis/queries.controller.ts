@@ -28,10 +28,14 @@ import {
 } from './queries.dto';
 import { EpcisQueriesService, type NamedQueryView } from './queries.service';
 import { paged, VERSIONS } from './query.controller';
+import { EpcisQueryService } from './query.service';
 
 @Controller('epcis/queries')
 export class EpcisQueriesController {
-  constructor(private readonly queries: EpcisQueriesService) {}
+  constructor(
+    private readonly queries: EpcisQueriesService,
+    private readonly epcis: EpcisQueryService,
+  ) {}
 
   @ApiDoc({
     summary: 'Name a query: SimpleEventQuery parameters kept under a name, to run or subscribe to',
@@ -93,6 +97,6 @@ export class EpcisQueriesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<EpcisEvent> {
-    return paged(await this.queries.events(organisation, name, page), request, reply);
+    return paged(await this.queries.events(organisation, name, page), request, reply, this.epcis);
   }
 }

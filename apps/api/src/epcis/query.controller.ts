@@ -34,7 +34,7 @@ export class EpcisQueryController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<EpcisEvent> {
-    return paged(await this.epcis.query(organisation, query), request, reply);
+    return paged(await this.epcis.query(organisation, query), request, reply, this.epcis);
   }
 
   @ApiDoc({
@@ -47,10 +47,16 @@ export class EpcisQueryController {
   async event(
     @CurrentOrganisation() organisation: Organisation,
     @Param('eventID', { schema: eventIdPathSchema }) eventId: string,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<EpcisEvent> {
     void reply.headers(VERSIONS);
-    return this.epcis.event(organisation, eventId);
+    return inRequestedForm(
+      await this.epcis.event(organisation, eventId),
+      request,
+      reply,
+      this.epcis,
+    );
   }
 
   @ApiDoc({
@@ -66,7 +72,7 @@ export class EpcisQueryController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<EpcisEvent> {
-    return paged(await this.epcis.query(organisation, query, { epc }), request, reply);
+    return paged(await this.epcis.query(organisation, query, { epc }), request, reply, this.epcis);
   }
 
   @ApiDoc({ summary: 'The EPCIS event types', returns: 'A collection of the five event types' })
@@ -94,13 +100,36 @@ export class EpcisQueryController {
   }
 }
 
-/** The page's document, with the versions and, when there is more, the next page's link. */
-export function paged(page: QueryPage, request: FastifyRequest, reply: FastifyReply): EpcisEvent {
+/**
+ * The page's document, with the versions and, when there is more, the next page's link; its
+ * identifiers as EPC URNs when the request says `GS1-EPC-Format: Always_EPC_URN`.
+ */
+export async function paged(
+  page: QueryPage,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  epcis: EpcisQueryService,
+): Promise<EpcisEvent> {
   void reply.headers(VERSIONS);
   if (page.nextPageToken) {
     const url = new URL(request.url, 'http://x');
     url.searchParams.set('nextPageToken', page.nextPageToken);
     void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
   }
-  return page.document;
+  return inRequestedForm(page.document, request, reply, epcis);
+}
+
+/** Digital Links unless the request asks for EPC URNs (`GS1-EPC-Format`). */
+async function inRequestedForm(
+  document: EpcisEvent,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  epcis: EpcisQueryService,
+): Promise<EpcisEvent> {
+  if (request.headers['gs1-epc-format'] !== 'Always_EPC_URN') {
+    void reply.header('gs1-epc-format', 'Always_GS1_Digital_Link');
+    return document;
+  }
+  void reply.header('gs1-epc-format', 'Always_EPC_URN');
+  return epcis.withEpcUrns(document);
 }

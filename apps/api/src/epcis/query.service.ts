@@ -6,8 +6,16 @@
  */
 import { Injectable } from '@nestjs/common';
 import { EPCIS_CONTEXT, epcisEventOf, type EpcisEvent, type EpcRole } from '@pedigree/domain';
-import { BIZ_STEP, DISPOSITION, canonicalEpc, cbvWord, type Vocabulary } from '@pedigree/epcis';
 import {
+  BIZ_STEP,
+  DISPOSITION,
+  canonicalEpc,
+  cbvWord,
+  withEpcUrns,
+  type Vocabulary,
+} from '@pedigree/epcis';
+import {
+  CompanyPrefixRepository,
   EpcisQueryRepository,
   type EpcisEventFilter,
   type EpcisViewer,
@@ -57,6 +65,7 @@ export interface Collection {
 export class EpcisQueryService {
   constructor(
     private readonly events: EpcisQueryRepository,
+    private readonly prefixes: CompanyPrefixRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -141,6 +150,26 @@ export class EpcisQueryService {
       );
     }
     return this.document([epcisEventOf(row.document)]);
+  }
+
+  /**
+   * A query document with its events' identifiers as EPC URNs where the company prefix is known
+   * (`GS1-EPC-Format: Always_EPC_URN`); the others stay Digital Links (docs/epcis.md).
+   */
+  async withEpcUrns(document: EpcisEvent): Promise<EpcisEvent> {
+    const known = (await this.prefixes.all()).sort((a, b) => b.length - a.length);
+    const prefixOf = (digits: string) => known.find((prefix) => digits.startsWith(prefix));
+    const results = (document.epcisBody as { queryResults: EpcisEvent }).queryResults;
+    const body = results.resultsBody as { eventList: EpcisEvent[] };
+    return {
+      ...document,
+      epcisBody: {
+        queryResults: {
+          ...results,
+          resultsBody: { eventList: body.eventList.map((event) => withEpcUrns(event, prefixOf)) },
+        },
+      },
+    };
   }
 
   eventTypes(): Collection {

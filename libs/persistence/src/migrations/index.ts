@@ -10,6 +10,7 @@ import { EpcisIndex1795536000000 } from './1795536000000-epcis-index';
 import { EventEpcs1795539600000 } from './1795539600000-event-epcs';
 import { CaptureJobs1795543200000 } from './1795543200000-capture-jobs';
 import { Subscriptions1795546800000 } from './1795546800000-subscriptions';
+import { CompanyPrefixes1795550400000 } from './1795550400000-company-prefixes';
 
 export const migrations = [
   Identity1795510800000,
@@ -23,4 +24,5 @@ export const migrations = [
   EventEpcs1795539600000,
   CaptureJobs1795543200000,
   Subscriptions1795546800000,
+  CompanyPrefixes1795550400000,
 ];
