@@ -6,6 +6,7 @@
  * `rollback`; a duplicate is recognised; one event is captured at once with POST /epcis/events.
  */
 import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import { join } from 'node:path';
 import { parseItems } from '@pedigree/recording';
 import { canonicalEpc } from '@pedigree/epcis';
@@ -34,6 +35,7 @@ function pack(urn: string): { gtin: string; serial: string } {
 describe('EPCIS capture', () => {
   let platform: SpawnedPlatform;
   let request: ReturnType<typeof apiClient>;
+  let databaseUrl: string;
   let maker: string;
 
   async function capture(document: unknown, behaviour?: string) {
@@ -82,7 +84,8 @@ describe('EPCIS capture', () => {
   }
 
   beforeAll(async () => {
-    platform = await spawnPlatform(platformEnv(await workerDatabaseUrl('epcis_capture')));
+    databaseUrl = await workerDatabaseUrl('epcis_capture');
+    platform = await spawnPlatform(platformEnv(databaseUrl));
     request = apiClient(platform.url);
     maker = await organisationWithSite(request, {
       name: 'Example Co',
@@ -231,5 +234,26 @@ describe('EPCIS capture', () => {
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toMatch(/^\/epcis\/events\/ni%3A%2F%2F%2Fsha-256/);
+  });
+
+  it('reports a job its process left running as interrupted, with nothing stored', async () => {
+    const { headers } = await capture(commissioning(['urn:epc:id:sgtin:4012345.011111.800'], 'L1'));
+    const location = headers.get('location')!;
+    await finished(location);
+    // As a process that died mid-capture leaves it: still running, from long ago.
+    const sql = new Client({ connectionString: databaseUrl });
+    await sql.connect();
+    try {
+      await sql.query(
+        `UPDATE capture_jobs SET running = true, finished_at = NULL,
+                created_at = now() - interval '2 hours' WHERE id = $1`,
+        [location.split('/').pop()],
+      );
+    } finally {
+      await sql.end();
+    }
+    const job = (await request('GET', location, { key: maker })).body;
+    expect(job).toMatchObject({ running: false, success: false });
+    expect(job.errors[0].detail).toMatch(/^The job stopped with the process that ran it/);
   });
 });

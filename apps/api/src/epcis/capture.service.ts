@@ -158,8 +158,30 @@ function checkSchema(body: JsonObject): void {
   );
 }
 
+/**
+ * A job still running after this long died with the process that ran it (a 10,000-event
+ * document takes under a minute). A capture is one transaction, so such a job stored nothing.
+ */
+export const INTERRUPTED_AFTER_MS = 30 * 60_000;
+
 /** A job as the binding's CaptureJob, with each error as an RFC 7807 problem. */
-function view(job: CaptureJob): CaptureJobView {
+function view(stored: CaptureJob): CaptureJobView {
+  const job =
+    stored.running && Date.now() - stored.createdAt.getTime() > INTERRUPTED_AFTER_MS
+      ? {
+          ...stored,
+          running: false,
+          success: false,
+          errors: [
+            {
+              eventIndex: -1,
+              eventID: null,
+              code: 'INTERNAL',
+              reason: `The job stopped with the process that ran it (still running after ${INTERRUPTED_AFTER_MS / 60_000} minutes). A capture is one transaction, so nothing of the document was stored: capture it again.`,
+            },
+          ],
+        }
+      : stored;
   return {
     captureID: job.id,
     createdAt: job.createdAt.toISOString(),
