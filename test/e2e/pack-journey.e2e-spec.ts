@@ -119,8 +119,9 @@ describe('a pack from the line to the wholesaler', () => {
     expect(new Set(serials.map((s) => s.serial)).size).toBe(30);
     expect(serials[0].serial).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
     expect(serials[0].aiData).toBe(`(01)${gtin}(17)301200(10)L-42(21)${serials[0].serial}`);
+    // The Digital Link the pack's QR code carries: at the platform's own public URL.
     expect(serials[0].digitalLink).toBe(
-      `https://id.gs1.org/01/${gtin}/10/L-42/21/${serials[0].serial}?17=301200`,
+      `${platform.url}/01/${gtin}/10/L-42/21/${serials[0].serial}?17=301200`,
     );
 
     const response = await fetch(`${platform.url}/products/${gtin}/batches/L-42/serials`, {
@@ -129,6 +130,7 @@ describe('a pack from the line to the wholesaler', () => {
     const csv = (await response.text()).split('\r\n');
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(csv[0]).toBe('serial,ai_data,digital_link');
+    expect(csv[1]).toBe(`${serials[0].serial},${serials[0].aiData},${serials[0].digitalLink}`);
     expect(csv).toHaveLength(31);
     expect(await state(serials[0].serial)).toMatchObject({
       state: 'active',

@@ -17,6 +17,7 @@ import {
 import { ProductsService } from './products.service';
 import { RecallService } from './recall.service';
 import { ApiDoc } from '../openapi/api-doc.decorator';
+import { PublicUrl } from '../public-url';
 
 @Controller('products')
 export class ProductsController {
@@ -24,6 +25,7 @@ export class ProductsController {
     private readonly products: ProductsService,
     private readonly commissioning: CommissioningService,
     private readonly recalls: RecallService,
+    private readonly publicUrl: PublicUrl,
   ) {}
 
   @Roles('manufacturer')
@@ -116,7 +118,8 @@ export class ProductsController {
   @Roles('manufacturer', 'regulator')
   @ApiDoc({
     summary: "The batch's serials for the packaging line",
-    description: 'JSON, or CSV (`serial,ai_data,digital_link`) when the request accepts text/csv.',
+    description:
+      "JSON, or CSV (`serial,ai_data,digital_link`) when the request accepts text/csv. The Digital Link is the one the pack's QR code carries, at the platform's public URL.",
     returns: 'Each serial with its element string, AI data and Digital Link',
     produces: ['application/json', 'text/csv'],
   })
@@ -127,7 +130,9 @@ export class ProductsController {
     @Param('lot', { schema: lotSchema }) lot: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    const labels = await this.commissioning.labels(organisation, gtin, lot);
+    const labels = await this.commissioning.labels(organisation, gtin, lot, {
+      base: this.publicUrl.base(reply.request),
+    });
     if (!String(reply.request.headers.accept ?? '').includes('text/csv')) return labels;
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
