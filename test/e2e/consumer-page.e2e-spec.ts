@@ -9,7 +9,13 @@ import { buildDigitalLink, type Gs1Ai } from '@pedigree/gs1';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiClient, randomGln, randomGtin, organisationWithSite } from '../harness/api-client';
+import {
+  apiClient,
+  randomGln,
+  randomGtin,
+  organisationWithSite,
+  commissionBatch,
+} from '../harness/api-client';
 import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
 import { repoRoot } from '../harness/repo-root';
 import { platformEnv } from '../harness/services';
@@ -36,20 +42,10 @@ describe('the consumer page at a pack’s Digital Link', () => {
       country: city === 'Lyon' ? 'FR' : 'DE',
     });
 
-  async function commission(lot: string, count: number): Promise<string[]> {
-    await request('POST', `/products/${gtin}/batches`, {
-      key: keys.maker,
-      body: { lot, expiry: '301200', quantity: count },
-    });
-    await request('POST', `/products/${gtin}/batches/${lot}/serials`, {
-      key: keys.maker,
-      body: { count, siteGln: plant },
-    });
-    const listed = await request('GET', `/products/${gtin}/batches/${lot}/serials`, {
-      key: keys.maker,
-    });
-    return (listed.body as Array<{ serial: string }>).map((p) => p.serial);
-  }
+  const commission = async (lot: string, count: number) =>
+    (await commissionBatch(request, keys.maker, { gtin, lot, count, siteGln: plant })).map(
+      (p) => p.serial,
+    );
 
   /** The pack's link as its QR code carries it, on this platform. */
   function link(serial: string, lot = 'C1', expiry: string | null = '301200'): string {

@@ -9,7 +9,7 @@ import { nodeCryptoBackend } from '@pedigree/ledger/node';
 import { DeviceLink } from '@pedigree/scanner';
 import type { Scan } from '@pedigree/contracts';
 import { randomBytes } from 'node:crypto';
-import { apiClient, organisationWithSite } from '../harness/api-client';
+import { apiClient, organisationWithSite, commissionBatch } from '../harness/api-client';
 import { startEmbedded, type ScanBroker } from '../harness/scan-broker';
 import { platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
@@ -30,20 +30,10 @@ describe('the counter over HTTP and over MQTT', () => {
   const organisation = (name: string, roles: string[], gln: string) =>
     organisationWithSite(request, { name, roles, gln, city: 'Lille' });
 
-  async function batch(lot: string, count: number): Promise<string[]> {
-    await request('POST', `/products/${gtin}/batches`, {
-      key: keys.maker,
-      body: { lot, expiry: '301200', quantity: count },
-    });
-    await request('POST', `/products/${gtin}/batches/${lot}/serials`, {
-      key: keys.maker,
-      body: { count, siteGln: plant },
-    });
-    const serials = await request('GET', `/products/${gtin}/batches/${lot}/serials`, {
-      key: keys.maker,
-    });
-    return serials.body.map((s: { elementString: string }) => s.elementString);
-  }
+  const batch = async (lot: string, count: number) =>
+    (await commissionBatch(request, keys.maker, { gtin, lot, count, siteGln: plant })).map(
+      (p) => p.elementString,
+    );
 
   async function deliver(items: string[], to: string, key: string) {
     const shipped = await request('POST', '/shipments', {

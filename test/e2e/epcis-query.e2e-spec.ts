@@ -10,6 +10,7 @@ import {
   randomGtin,
   randomSscc,
   organisationWithSite,
+  commissionBatch,
 } from '../harness/api-client';
 import { epcisSchemaErrors } from '../harness/epcis-schema';
 import { TEST_ADMIN_KEY, platformEnv } from '../harness/services';
@@ -68,15 +69,12 @@ describe('EPCIS queries', () => {
       strength: '5 mg',
       packSize: 10,
     });
-    await step(keys.maker, `/products/${gtin}/batches`, {
+    const serials = await commissionBatch(request, keys.maker, {
+      gtin,
       lot: 'Q1',
-      expiry: '301200',
-      quantity: 4,
+      count: 4,
+      siteGln: plant,
     });
-    await step(keys.maker, `/products/${gtin}/batches/Q1/serials`, { count: 4, siteGln: plant });
-    const serials = (
-      await request('GET', `/products/${gtin}/batches/Q1/serials`, { key: keys.maker })
-    ).body as Array<{ aiData: string; digitalLink: string }>;
     codes = serials.map((s) => s.aiData);
     packUris = serials.map((s) => s.digitalLink);
     await step(keys.maker, '/containers', {

@@ -12,6 +12,7 @@ import {
   randomGln,
   randomGtin,
   randomSscc,
+  commissionBatch,
 } from '../harness/api-client';
 import { epcisSchemaErrors } from '../harness/epcis-schema';
 import { platformEnv } from '../harness/services';
@@ -121,15 +122,12 @@ describe('EPCIS subscriptions', () => {
       strength: '5 mg',
       packSize: 10,
     });
-    await step(keys.maker, `/products/${gtin}/batches`, {
+    const serials = await commissionBatch(request, keys.maker, {
+      gtin,
       lot: 'S1',
-      expiry: '301200',
-      quantity: 2,
+      count: 2,
+      siteGln: plant,
     });
-    await step(keys.maker, `/products/${gtin}/batches/S1/serials`, { count: 2, siteGln: plant });
-    const serials = (
-      await request('GET', `/products/${gtin}/batches/S1/serials`, { key: keys.maker })
-    ).body as Array<{ aiData: string }>;
     await step(keys.maker, '/containers', {
       sscc: caseSscc,
       siteGln: plant,

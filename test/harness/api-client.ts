@@ -64,3 +64,34 @@ export async function organisationWithSite(
   if (site.status !== 201) throw new Error(`site refused: ${JSON.stringify(site.body)}`);
   return key;
 }
+
+/** One pack of a batch as `GET /products/{gtin}/batches/{lot}/serials` lists it. */
+export interface ListedSerial {
+  serial: string;
+  elementString: string;
+  aiData: string;
+  digitalLink: string;
+}
+
+/**
+ * Registers a batch of a product the manufacturer (`key`) made and commissions `count` serials
+ * at its site; the serials as the API lists them.
+ * @throws Error naming the answer when a step is refused
+ */
+export async function commissionBatch(
+  request: ReturnType<typeof apiClient>,
+  key: string,
+  batch: { gtin: string; lot: string; count: number; siteGln: string; expiry?: string },
+): Promise<ListedSerial[]> {
+  const { gtin, lot, count, siteGln, expiry = '301200' } = batch;
+  const path = `/products/${gtin}/batches`;
+  for (const [step, body] of [
+    [path, { lot, expiry, quantity: count }],
+    [`${path}/${lot}/serials`, { count, siteGln }],
+  ] as const) {
+    const answer = await request('POST', step, { key, body });
+    if (answer.status !== 201)
+      throw new Error(`POST ${step} refused: ${JSON.stringify(answer.body)}`);
+  }
+  return (await request('GET', `${path}/${lot}/serials`, { key })).body;
+}
