@@ -217,6 +217,12 @@ describe('EPCIS queries', () => {
       expect(event.eventID).toBe(links[i].eventID);
       expect(eventHash(event)).toBe(event.eventID);
     }
+    const unknown = await request('GET', path, {
+      key: keys.maker,
+      headers: { 'gs1-epc-format': 'Always_URN' },
+    });
+    expect(unknown).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(unknown.body.message).toContain('Always_EPC_URN');
   });
 
   it('pages with Link: rel="next" until the last page', async () => {

@@ -13,6 +13,13 @@ export interface PackCommand {
   siteId: string | null;
   /** `ship`: the site the pack is going to. */
   destinationSiteId?: string;
+  /**
+   * `ship` without `destinationSiteId`: the sender declared no destination (an EPCIS shipping
+   * event with no location in its destinationList), so the pack is in transit to no site in
+   * particular and the first site to receive it takes it. Only EPCIS capture sets it; the API's
+   * steps and scanners name the destination.
+   */
+  destinationUndeclared?: boolean;
   /** `pack`: the container packed into; `ship`/`receive`/`unpack`: the container scanned with it. */
   containerSscc?: string;
   /** `commission`: the pack's expiry, GS1 AI 17 YYMMDD (day 00 = end of month). */

@@ -164,6 +164,7 @@ function unpackFrom(pack: PackView, command: PackCommand): Refusal | null {
 
 function destination(command: PackCommand): Refusal | null {
   if (!command.destinationSiteId) {
+    if (command.destinationUndeclared) return null;
     return refuse(
       'WRONG_CUSTODY',
       'A shipment needs the destination site: choose where the pack is going, then ship it.',
@@ -178,6 +179,11 @@ function destination(command: PackCommand): Refusal | null {
 }
 
 function arrival(pack: PackView, command: PackCommand): Refusal | null {
+  // Shipped with no destination declared: held by no site and bound for none, so the first site
+  // to receive it takes it.
+  if (pack.inTransitTo === null && pack.custodySiteId === null && pack.lastDecommission === null) {
+    return null;
+  }
   if (pack.inTransitTo === null) {
     return refuse(
       'WRONG_CUSTODY',

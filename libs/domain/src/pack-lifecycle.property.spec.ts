@@ -32,6 +32,7 @@ const step = fc.record({
   foreignOrganisation: fc.nat(5).map((n) => n === 0),
   siteId: fc.option(fc.constantFrom(...SITES), { freq: 8, nil: null }),
   destinationSiteId: fc.option(fc.constantFrom(...SITES), { nil: undefined }),
+  destinationUndeclared: fc.nat(3).map((n) => n === 0),
   containerSscc: fc.option(fc.constantFrom(...SSCCS), { nil: undefined }),
   expiry: fc.option(fc.constantFrom('260300', '260615', '261231', '271300', '251231'), {
     nil: undefined,
@@ -80,6 +81,7 @@ function run(
       organisationId: (ORG_OF[s.siteId ?? 's3'] === 'o1') !== s.foreignOrganisation ? 'o1' : 'o2',
       siteId: s.siteId,
       destinationSiteId: s.destinationSiteId,
+      destinationUndeclared: s.destinationUndeclared,
       containerSscc: s.containerSscc,
       expiry: s.expiry,
       recallScope: s.recallScope,
@@ -162,6 +164,19 @@ describe('pack lifecycle properties', () => {
         });
         expect(commissioned).toBeLessThanOrEqual(1);
       }),
+      params,
+    );
+  });
+
+  it('receives a pack only where it was shipped, or anywhere when its shipment named no site', () => {
+    fc.assert(
+      fc.property(sequence, (seed) =>
+        run(seed, ({ before, command }, decision) => {
+          if (!decision.ok || command.action !== 'receive') return;
+          if (before?.inTransitTo) expect(command.siteId).toBe(before.inTransitTo);
+          else expect(before).toMatchObject({ custodySiteId: null, lastDecommission: null });
+        }),
+      ),
       params,
     );
   });

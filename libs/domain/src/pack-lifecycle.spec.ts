@@ -124,6 +124,20 @@ describe('custody', () => {
     );
   });
 
+  it('lets the first site receive a pack shipped with no destination declared (EPCIS capture)', () => {
+    const shipped = next(decide(active, cmd({ action: 'ship', destinationUndeclared: true }), now));
+    expect(shipped).toMatchObject({ custodySiteId: null, inTransitTo: null });
+    expect(decide(shipped, cmd({ action: 'dispense', siteId: 's2' }), now).code).toBe(
+      'WRONG_CUSTODY',
+    );
+    const received = next(decide(shipped, cmd({ action: 'receive', siteId: 's3' }), now));
+    expect(received).toMatchObject({ custodySiteId: 's3', inTransitTo: null });
+    // Once received it is held again: a second receipt is refused.
+    expect(decide(received, cmd({ action: 'receive', siteId: 's2' }), now).code).toBe(
+      'WRONG_CUSTODY',
+    );
+  });
+
   it('refuses a dispense at a site that does not hold the pack, naming the holder', () => {
     const d = decide(active, cmd({ action: 'dispense', siteId: 's9' }), now);
     expect(d).toMatchObject({ ok: false, code: 'WRONG_CUSTODY' });

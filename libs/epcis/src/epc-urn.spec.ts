@@ -1,6 +1,6 @@
 import { epcUriToDigitalLink } from './epc-uri';
 import { eventHash } from './event-hash';
-import { digitalLinkToEpcUri, withEpcUrns } from './epc-urn';
+import { digitalLinkToEpcUri, withDigitalLinks, withEpcUrns } from './epc-urn';
 
 const known = (prefixes: string[]) => (digits: string) =>
   prefixes.find((p) => digits.startsWith(p));
@@ -67,5 +67,21 @@ describe('withEpcUrns', () => {
       destinationList: [{ type: 'location', destination: 'urn:epc:id:sgln:0614141.00000.0' }],
     });
     expect(eventHash(urns)).toBe(eventHash(event));
+  });
+
+  it('writes them back as the Digital Links they were; what has no such form stays as it is', () => {
+    const urns = withEpcUrns(event, known(['0614141']));
+    expect(withDigitalLinks(urns)).toEqual(event);
+    const parties = {
+      ...event,
+      sourceList: [
+        { type: 'owning_party', source: 'urn:epc:id:pgln:4012345.00225' },
+        { type: 'location', source: 'https://example.org/warehouse/7' },
+      ],
+    };
+    expect(withDigitalLinks(parties).sourceList).toEqual([
+      { type: 'owning_party', source: 'https://id.gs1.org/417/4012345002256' },
+      { type: 'location', source: 'https://example.org/warehouse/7' },
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // itself does not tell, so the caller says which prefix a key starts with; without one the
 // identifier cannot be written as a URN and null says so.
 
+import { canonicalEpc } from './canonical-value';
 import { GS1_RESOLVER } from './digital-link';
 import type { JsonObject, JsonValue } from './json';
 
@@ -86,35 +87,58 @@ const QUANTITY_LISTS = [
 ];
 
 /**
- * The event with its identifiers written as EPC URNs where their company prefix is known
- * (`GS1-EPC-Format: Always_EPC_URN`); the others stay Digital Links. The event hash reads both
- * forms alike, so the event keeps its eventID, but it is no longer its ledger leaf byte for byte.
+ * The event with every identifier rewritten by `rewrite`: the EPC lists, parentID, the quantity
+ * lists' classes, readPoint, bizLocation, and the source and destination lists. Other fields,
+ * business transactions and extensions included, stay as they are.
  * @throws never
  */
-export function withEpcUrns(event: JsonObject, prefixOf: CompanyPrefixOf): JsonObject {
-  const urn = (value: JsonValue | undefined) =>
-    typeof value === 'string' ? (digitalLinkToEpcUri(value, prefixOf) ?? value) : value;
+export function rewriteIdentifiers(
+  event: JsonObject,
+  rewrite: (identifier: string) => string,
+): JsonObject {
+  const id = (value: JsonValue | undefined) => (typeof value === 'string' ? rewrite(value) : value);
   const out: JsonObject = { ...event };
   for (const field of ID_LISTS) {
     const list = out[field];
-    if (Array.isArray(list)) out[field] = list.map((v) => urn(v) ?? v);
+    if (Array.isArray(list)) out[field] = list.map((v) => id(v) ?? v);
   }
-  if (typeof out.parentID === 'string') out.parentID = urn(out.parentID)!;
+  if (typeof out.parentID === 'string') out.parentID = rewrite(out.parentID);
   for (const field of QUANTITY_LISTS) {
     const list = out[field];
-    if (Array.isArray(list)) out[field] = list.map((q) => withField(q, 'epcClass', urn));
+    if (Array.isArray(list)) out[field] = list.map((q) => withField(q, 'epcClass', id));
   }
   for (const field of ['readPoint', 'bizLocation']) {
-    if (field in out) out[field] = withField(out[field], 'id', urn);
+    if (field in out) out[field] = withField(out[field], 'id', id);
   }
   for (const [field, key] of [
     ['sourceList', 'source'],
     ['destinationList', 'destination'],
   ] as const) {
     const list = out[field];
-    if (Array.isArray(list)) out[field] = list.map((entry) => withField(entry, key, urn));
+    if (Array.isArray(list)) out[field] = list.map((entry) => withField(entry, key, id));
   }
   return out;
+}
+
+/**
+ * The event with its identifiers written as EPC URNs where their company prefix is known
+ * (`GS1-EPC-Format: Always_EPC_URN`); the others stay as they are. The event hash reads both
+ * forms alike, so the event keeps its eventID, but it is no longer its ledger leaf byte for byte.
+ * @throws never
+ */
+export function withEpcUrns(event: JsonObject, prefixOf: CompanyPrefixOf): JsonObject {
+  return rewriteIdentifiers(event, (id) => digitalLinkToEpcUri(canonicalEpc(id), prefixOf) ?? id);
+}
+
+/**
+ * The event with its identifiers written as canonical GS1 Digital Links where they have one
+ * (`GS1-EPC-Format: Always_GS1_Digital_Link`, the default); an identifier with no such form (a
+ * URN of another scheme, a private URL) stays as it is. The eventID stays, as for
+ * {@link withEpcUrns}.
+ * @throws never
+ */
+export function withDigitalLinks(event: JsonObject): JsonObject {
+  return rewriteIdentifiers(event, canonicalEpc);
 }
 
 /** `value` with `key` rewritten when it is an object holding it; anything else as it is. */

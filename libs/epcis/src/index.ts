@@ -6,7 +6,12 @@ export { canonicalEpc } from './canonical-value';
 export { canonicalDigitalLink } from './digital-link';
 export { epcisDocumentEvents, type EpcisDocumentEvents } from './document';
 export { epcUriToDigitalLink } from './epc-uri';
-export { digitalLinkToEpcUri, withEpcUrns, type CompanyPrefixOf } from './epc-urn';
+export {
+  digitalLinkToEpcUri,
+  withDigitalLinks,
+  withEpcUrns,
+  type CompanyPrefixOf,
+} from './epc-urn';
 export { EpcisError, type EpcisErrorCode } from './epcis.error';
 export { eventHash, eventHashFromPrehash, eventPrehash, type EventHashOptions } from './event-hash';
 export type { JsonObject, JsonValue } from './json';

@@ -223,6 +223,7 @@ export class CaptureRecorder {
         action: step.action,
         items: step.items,
         destination,
+        destinationUndeclared: step.action === 'ship' && !step.destinationGln,
         containerSscc: step.containerSscc,
       },
       at,

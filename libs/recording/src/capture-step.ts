@@ -23,7 +23,7 @@ export type CapturedStep = {
       items: ItemRef[];
       /** pack and unpack: the case or pallet; an observed aggregation: the container named. */
       containerSscc?: string;
-      /** ship: the destination location's GLN. */
+      /** ship: the destination location's GLN; none when the event declares no location. */
       destinationGln?: string;
     }
   | { kind: 'observation'; items: ItemRef[] }
@@ -94,8 +94,17 @@ function destinationOf(event: JsonObject): string | undefined {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) continue;
     const type = text(entry.type) ?? '';
     const destination = text(entry.destination);
-    if (/(^|[-:])location$/.test(type) && destination) return glnOf(destination) ?? undefined;
+    if (!/(^|[-:])location$/.test(type) || !destination) continue;
+    const gln = glnOf(destination);
+    if (!gln) {
+      throw new CaptureRefusal(
+        'WRONG_CUSTODY',
+        `destination ${destination} is not a GLN: name the receiving site (urn:epc:id:sgln:… or https://id.gs1.org/414/…)`,
+      );
+    }
+    return gln;
   }
+  // None declared: the first site to receive the packs takes them (docs/epcis.md).
   return undefined;
 }
 

@@ -49,6 +49,8 @@ export interface PackStep {
   items: readonly ItemRef[];
   /** ship: where the goods go. */
   destination?: Site;
+  /** ship by EPCIS capture with no destination declared: the first site to receive takes them. */
+  destinationUndeclared?: boolean;
   /** pack and unpack: the case or pallet. */
   containerSscc?: string;
 }
@@ -523,6 +525,7 @@ export class EventRecorder {
           organisationId: step.organisation.id,
           siteId: step.site.id,
           destinationSiteId: step.destination?.id,
+          destinationUndeclared: step.destinationUndeclared,
           // A pack reached inside a case or pallet travels with it; a pack named is in the
           // container the step names, if any.
           containerSscc: item === null ? (record.containerSscc ?? undefined) : step.containerSscc,

@@ -8,6 +8,7 @@ import type { EpcisEvent } from '@pedigree/domain';
 import type { Organisation } from '@pedigree/persistence';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentOrganisation } from '../auth/auth.decorators';
+import { ApiException } from '../errors/api.exception';
 import { ApiDoc } from '../openapi/api-doc.decorator';
 import { epcPathSchema, eventIdPathSchema, eventsQuerySchema, type EventsQuery } from './query.dto';
 import { EpcisQueryService, type Collection, type QueryPage } from './query.service';
@@ -40,7 +41,7 @@ export class EpcisQueryController {
   @ApiDoc({
     summary: 'One EPCIS event by its eventID',
     description:
-      'The eventID percent-encoded in the path (`ni:///sha-256;…` becomes `ni%3A%2F%2F%2Fsha-256%3B…`). The event is its ledger leaf byte for byte once canonical: check it with GET /ledger/events/{id}/proof.',
+      'The eventID percent-encoded in the path (`ni:///sha-256;…` becomes `ni%3A%2F%2F%2Fsha-256%3B…`). With `GS1-EPC-Format: Never_Translates` the event is its ledger leaf byte for byte once canonical: check it with GET /ledger/events/{id}/proof.',
     returns: 'An EPCISQueryDocument holding the event',
   })
   @Get('events/:eventID')
@@ -102,7 +103,7 @@ export class EpcisQueryController {
 
 /**
  * The page's document, with the versions and, when there is more, the next page's link; its
- * identifiers as EPC URNs when the request says `GS1-EPC-Format: Always_EPC_URN`.
+ * identifiers in the form the request asks for (`GS1-EPC-Format`).
  */
 export async function paged(
   page: QueryPage,
@@ -119,17 +120,35 @@ export async function paged(
   return inRequestedForm(page.document, request, reply, epcis);
 }
 
-/** Digital Links unless the request asks for EPC URNs (`GS1-EPC-Format`). */
+/** The identifier forms a client may ask for (`GS1-EPC-Format`), as the binding lists them. */
+const EPC_FORMATS = [
+  'Always_GS1_Digital_Link',
+  'Always_EPC_URN',
+  'Never_Translates',
+  'No_Preference',
+] as const;
+
+/**
+ * The document in the identifier form the request asks for (`GS1-EPC-Format`): Digital Links when
+ * it says nothing (the binding's default), URNs on request, and each event as it was recorded for
+ * `Never_Translates` or `No_Preference`.
+ * @throws ApiException VALIDATION for a form the binding does not name
+ */
 async function inRequestedForm(
   document: EpcisEvent,
   request: FastifyRequest,
   reply: FastifyReply,
   epcis: EpcisQueryService,
 ): Promise<EpcisEvent> {
-  if (request.headers['gs1-epc-format'] !== 'Always_EPC_URN') {
-    void reply.header('gs1-epc-format', 'Always_GS1_Digital_Link');
-    return document;
+  const asked = request.headers['gs1-epc-format'] ?? 'Always_GS1_Digital_Link';
+  const format = EPC_FORMATS.find((f) => f === asked);
+  if (!format) {
+    throw new ApiException(
+      'VALIDATION',
+      `GS1-EPC-Format "${String(asked)}" is not one the EPCIS binding names: send ${EPC_FORMATS.join(', ')}, or leave it out for Digital Links.`,
+    );
   }
-  void reply.header('gs1-epc-format', 'Always_EPC_URN');
-  return epcis.withEpcUrns(document);
+  const served = format === 'No_Preference' ? 'Never_Translates' : format;
+  void reply.header('gs1-epc-format', served);
+  return epcis.inFormat(document, served);
 }

@@ -11,6 +11,7 @@ import {
   DISPOSITION,
   canonicalEpc,
   cbvWord,
+  withDigitalLinks,
   withEpcUrns,
   type Vocabulary,
 } from '@pedigree/epcis';
@@ -153,12 +154,20 @@ export class EpcisQueryService {
   }
 
   /**
-   * A query document with its events' identifiers as EPC URNs where the company prefix is known
-   * (`GS1-EPC-Format: Always_EPC_URN`); the others stay Digital Links (docs/epcis.md).
+   * A query document with its events' identifiers as Digital Links, as EPC URNs where the company
+   * prefix is known (the others stay Digital Links), or as recorded (docs/epcis.md).
    */
-  async withEpcUrns(document: EpcisEvent): Promise<EpcisEvent> {
-    const known = (await this.prefixes.all()).sort((a, b) => b.length - a.length);
-    const prefixOf = (digits: string) => known.find((prefix) => digits.startsWith(prefix));
+  async inFormat(
+    document: EpcisEvent,
+    format: 'Always_GS1_Digital_Link' | 'Always_EPC_URN' | 'Never_Translates',
+  ): Promise<EpcisEvent> {
+    if (format === 'Never_Translates') return document;
+    let rewrite = withDigitalLinks;
+    if (format === 'Always_EPC_URN') {
+      const known = (await this.prefixes.all()).sort((a, b) => b.length - a.length);
+      const prefixOf = (digits: string) => known.find((prefix) => digits.startsWith(prefix));
+      rewrite = (event) => withEpcUrns(event, prefixOf);
+    }
     const results = (document.epcisBody as { queryResults: EpcisEvent }).queryResults;
     const body = results.resultsBody as { eventList: EpcisEvent[] };
     return {
@@ -166,7 +175,7 @@ export class EpcisQueryService {
       epcisBody: {
         queryResults: {
           ...results,
-          resultsBody: { eventList: body.eventList.map((event) => withEpcUrns(event, prefixOf)) },
+          resultsBody: { eventList: body.eventList.map((event) => rewrite(event)) },
         },
       },
     };
