@@ -224,6 +224,53 @@ describe('EPCIS capture', () => {
     expect(proceed.eventIds).toHaveLength(1);
   });
 
+  it('judges shipments and receipts in document order, each seeing the ones before it', async () => {
+    const urn = 'urn:epc:id:sgtin:4012345.011111.650';
+    await finished((await capture(commissioning([urn], 'L1'))).headers.get('location')!);
+    const document = commissioning([urn], 'L1', '2020-01-02T00:00:00.000Z');
+    const base = { ...document.epcisBody.eventList[0]!, epcList: [urn], action: 'OBSERVE' };
+    delete (base as Record<string, unknown>).ilmd;
+    const at = (gln: string, minute: number) => ({
+      ...base,
+      eventTime: `2020-01-02T00:0${minute}:00.000Z`,
+      readPoint: { id: `https://id.gs1.org/414/${gln}` },
+    });
+    const ship = (from: string, to: string, minute: number) => ({
+      ...at(from, minute),
+      bizStep: 'shipping',
+      disposition: 'in_transit',
+      destinationList: [{ type: 'location', destination: `https://id.gs1.org/414/${to}` }],
+    });
+    const receive = (where: string, minute: number) => ({
+      ...at(where, minute),
+      bizStep: 'receiving',
+      disposition: 'in_progress',
+    });
+    document.epcisBody.eventList = [
+      ship(SITE, OTHER, 1),
+      receive(OTHER, 2),
+      ship(OTHER, SITE, 3),
+      receive(OTHER, 4), // refused: the pack is on its way to SITE
+      receive(SITE, 5),
+    ] as never;
+    const job = await finished((await capture(document, 'proceed')).headers.get('location')!);
+    expect(job).toMatchObject({
+      success: false,
+      errors: [{ eventIndex: 3, code: 'WRONG_CUSTODY' }],
+    });
+    expect(job.eventIds).toHaveLength(4);
+    const { gtin, serial } = pack(urn);
+    const held = await request('GET', `/packs/${gtin}/${serial}`, { key: maker });
+    expect(held.body).toMatchObject({ custodyGln: SITE, inTransitToGln: null });
+    expect(held.body.events.map((e: { action: string }) => e.action)).toEqual([
+      'commission',
+      'ship',
+      'receive',
+      'ship',
+      'receive',
+    ]);
+  });
+
   it('captures one event at once with POST /epcis/events', async () => {
     const { epcisBody, ...rest } = commissioning(['urn:epc:id:sgtin:4012345.011111.700'], 'L1');
     const event = { '@context': rest['@context'], ...epcisBody.eventList[0] };

@@ -25,6 +25,7 @@ import {
   ProductRepository,
   SiteRepository,
   EventRepository,
+  PackRepository,
   type CaptureJobError,
   type CaptureOutcome,
   type NewEvent,
@@ -34,8 +35,9 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { capturedStep, CaptureRefusal, type CapturedStep } from './capture-step';
 import { Clock } from './clock';
-import { alertsOf, EventRecorder } from './event-recorder.service';
-import { refuseIfAny } from './item-code';
+import { alertsOf, EventRecorder, type PackStep } from './event-recorder.service';
+import { refuseIfAny, type ItemRef } from './item-code';
+import { PackMoves } from './pack-moves';
 import { toView } from './pack-projection';
 import { PackResolver } from './pack-resolver';
 import { RecordingError } from './recording-error';
@@ -65,6 +67,7 @@ export class CaptureRecorder {
     private readonly sites: SiteRepository,
     private readonly products: ProductRepository,
     private readonly events: EventRepository,
+    private readonly packs: PackRepository,
     private readonly jobs: CaptureJobRepository,
     private readonly alerts: AlertRepository,
     private readonly clock: Clock,
@@ -112,6 +115,7 @@ export class CaptureRecorder {
     const sites = await this.sitesOf(steps, tx);
     const accepted: Array<{ event: NewEvent; packIds: string[] }> = [];
     const duplicates: string[] = [];
+    let run: PackMoves | null = null;
     for (const [index, event] of events.entries()) {
       const hash = hashes[index]!;
       const eventID = typeof event.eventID === 'string' ? event.eventID : null;
@@ -127,8 +131,15 @@ export class CaptureRecorder {
         refuse(step.code, step.message);
         continue;
       }
+      // Shipments and receipts in a row are judged together in memory; any other step works on
+      // the database, so the run before it is written first.
+      if (!inRun(step) && run) {
+        await this.packs.applyChanges(run.changes(), tx);
+        run = null;
+      }
+      if (inRun(step) && !run) run = await this.startRun(steps, index, tx);
       try {
-        const { site, packIds } = await this.apply(organisation, step, event, sites, tx);
+        const { site, packIds } = await this.apply(organisation, step, event, sites, run, tx);
         const document: EpcisEvent = {
           ...(options.context !== undefined && { '@context': options.context as JsonValue }),
           ...event,
@@ -155,7 +166,30 @@ export class CaptureRecorder {
         } else throw error;
       }
     }
+    if (run) await this.packs.applyChanges(run.changes(), tx);
     return { accepted, duplicates };
+  }
+
+  /**
+   * A run of the shipments and receipts from `start` on, their items looked up at once; they
+   * change no container, so what a later one reaches inside a case stays as looked up.
+   */
+  private async startRun(
+    steps: ReadonlyArray<CapturedStep | CaptureRefusal>,
+    start: number,
+    tx: EntityManager,
+  ): Promise<PackMoves> {
+    const items: ItemRef[] = [];
+    for (const step of steps.slice(start)) {
+      if (step instanceof CaptureRefusal) continue;
+      if (!inRun(step)) break;
+      items.push(...step.items);
+    }
+    const resolutions = await this.resolver.resolveEach(items, true, tx);
+    return new PackMoves(
+      new Map(items.map((item, i) => [item, resolutions[i]!])),
+      this.clock.now(),
+    );
   }
 
   /** The registered sites the steps name, by GLN, in one look-up. */
@@ -184,6 +218,7 @@ export class CaptureRecorder {
     step: CapturedStep,
     event: JsonObject,
     sites: Map<string, Site>,
+    run: PackMoves | null,
     tx: EntityManager,
   ): Promise<{ site: Site | null; packIds: string[] }> {
     for (const gln of [step.readPointGln, step.bizLocationGln]) {
@@ -216,19 +251,16 @@ export class CaptureRecorder {
         `no site with GLN ${step.destinationGln} is registered: check the destination`,
       );
     }
-    const packIds = await this.recorder.moveCaptured(
-      {
-        organisation,
-        site,
-        action: step.action,
-        items: step.items,
-        destination,
-        destinationUndeclared: step.action === 'ship' && !step.destinationGln,
-        containerSscc: step.containerSscc,
-      },
-      at,
-      tx,
-    );
+    const move: PackStep = {
+      organisation,
+      site,
+      action: step.action,
+      items: step.items,
+      destination,
+      destinationUndeclared: step.action === 'ship' && !step.destinationGln,
+      containerSscc: step.containerSscc,
+    };
+    const packIds = run ? run.move(move, at) : await this.recorder.moveCaptured(move, at, tx);
     return { site, packIds };
   }
 
@@ -345,3 +377,7 @@ export class CaptureRecorder {
     return ids;
   }
 }
+
+/** Steps judged in a run (`PackMoves`) rather than one by one against the database. */
+const inRun = (step: CapturedStep): boolean =>
+  step.kind === 'move' && (step.action === 'ship' || step.action === 'receive');

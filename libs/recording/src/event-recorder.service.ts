@@ -38,6 +38,7 @@ import { RecordingError, type RefusedItem } from './recording-error';
 import { Clock } from './clock';
 import { containerCodes, parseItems, refuseIfAny, type ItemRef } from './item-code';
 import { toChange, toView } from './pack-projection';
+import { PackMoves } from './pack-moves';
 import { PackResolver } from './pack-resolver';
 import { commissionDocument, recallDocument, stepDocument } from './step-document';
 
@@ -509,42 +510,13 @@ export class EventRecorder {
     // Packing and unpacking move the items named (packs, or whole cases onto a pallet); the other
     // steps move everything inside the cases and pallets named too.
     const nested = step.action !== 'pack' && step.action !== 'unpack';
-    const packs = await this.resolver.resolve(step.items, nested, tx);
-    const refused: RefusedItem[] = [];
-    const changes: PackChange[] = [];
-    const judged = new Set<string>();
-    for (const { item, record } of packs) {
-      // A pack named and also reached inside a container it names is judged once.
-      if (judged.has(record.id)) continue;
-      judged.add(record.id);
-      const decision = decide(
-        toView(record),
-        {
-          action: step.action,
-          at,
-          organisationId: step.organisation.id,
-          siteId: step.site.id,
-          destinationSiteId: step.destination?.id,
-          destinationUndeclared: step.destinationUndeclared,
-          // A pack reached inside a case or pallet travels with it; a pack named is in the
-          // container the step names, if any.
-          containerSscc: item === null ? (record.containerSscc ?? undefined) : step.containerSscc,
-        },
-        now,
-      );
-      if (decision.ok) changes.push(toChange(record.id, decision.next));
-      else
-        refused.push({
-          item: item ?? packUri(record.gtin, record.serial),
-          code: decision.code,
-          reason: decision.reason,
-        });
-    }
-    refuseIfAny(refused);
+    const resolutions = await this.resolver.resolveEach(step.items, nested, tx);
+    const moves = new PackMoves(new Map(step.items.map((item, i) => [item, resolutions[i]!])), now);
+    moves.move(step, at);
     if (step.action === 'pack') await this.packInto(step, tx);
     if (step.action === 'unpack')
       await this.packs.setContainerParent(containerCodes(step.items), null, tx);
-    return changes;
+    return moves.changes();
   }
 
   /** Creates the case or pallet if new, and nests the child containers in it. */

@@ -23,6 +23,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { withDigitalLinks } from '@pedigree/epcis';
 import {
   OrganisationRepository,
   SubscriptionDeliveryRepository,
@@ -140,8 +141,9 @@ export class SubscriptionNotifier implements OnApplicationBootstrap, OnModuleDes
     });
     const events = found.filter((row) => BigInt(row.id) <= this.final!);
     if (events.length === 0) return undefined;
+    // Identifiers as Digital Links, the binding's default form (docs/epcis.md, "Identifiers").
     const document = this.epcis.document(
-      events.map((row) => row.event),
+      events.map((row) => withDigitalLinks(row.event)),
       { queryName: subscription.queryName, subscriptionID: subscription.id },
     );
     return this.deliveries.open({
