@@ -271,16 +271,32 @@ describe('EPCIS capture', () => {
     ]);
   });
 
-  it('captures one event at once with POST /epcis/events', async () => {
+  it('captures one event at once with POST /epcis/events, sent as JSON-LD', async () => {
     const { epcisBody, ...rest } = commissioning(['urn:epc:id:sgtin:4012345.011111.700'], 'L1');
     const event = { '@context': rest['@context'], ...epcisBody.eventList[0] };
     const response = await fetch(`${platform.url}/epcis/events`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${maker}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${maker}`, 'content-type': 'application/ld+json' },
       body: JSON.stringify(event),
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toMatch(/^\/epcis\/events\/ni%3A%2F%2F%2Fsha-256/);
+  });
+
+  it('lists the jobs newest first, page by page', async () => {
+    const all = await request('GET', '/epcis/capture?limit=1000', { key: maker });
+    expect(all.body.length).toBeGreaterThan(4);
+    const first = await request('GET', '/epcis/capture?limit=2', { key: maker });
+    expect(first.body).toEqual(all.body.slice(0, 2));
+    const next = await request('GET', `/epcis/capture?limit=2&before=${first.body[1].captureID}`, {
+      key: maker,
+    });
+    expect(next.body).toEqual(all.body.slice(2, 4));
+    const created = all.body.map((job: { createdAt: string }) => Date.parse(job.createdAt));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    const wrong = await request('GET', '/epcis/capture?before=7', { key: maker });
+    expect(wrong).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(wrong.body.message).toContain('before must be the id of a capture job');
   });
 
   it('reports a job its process left running as interrupted, with nothing stored', async () => {

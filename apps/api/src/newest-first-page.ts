@@ -1,6 +1,6 @@
 /**
- * Query parameters of the lists that page newest first by id (quarantine, alerts): `before`, the
- * last id of the previous page, and `limit`, 1 to 1,000 (default 100).
+ * Query parameters of the lists that page newest first by id (quarantine, alerts, subscription
+ * deliveries): `before`, the last id of the previous page, and `limit`, 1 to 1,000 (default 100).
  */
 import { z } from 'zod';
 

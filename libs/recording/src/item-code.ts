@@ -51,7 +51,7 @@ export function refuseIfAny(refused: readonly RefusedItem[]): void {
   const more = refused.length > 1 ? ` (and ${refused.length - 1} more, listed in details)` : '';
   throw new RecordingError(
     first.code,
-    `Nothing was recorded: ${first.item}: ${first.reason}${more}.`,
+    `Nothing was recorded: ${first.item}: ${first.reason.replace(/\.$/, '')}${more}.`,
     refused,
   );
 }

@@ -12,6 +12,7 @@ import {
   Options,
   Param,
   Post,
+  Query,
   Res,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -26,7 +27,9 @@ import {
   CAPTURE_HEADERS,
   captureIdSchema,
   captureJobSchema,
+  captureJobsQuerySchema,
   errorBehaviourSchema,
+  type CaptureJobsQuery,
   type CaptureJobView,
 } from './capture.dto';
 import { EpcisCaptureService } from './capture.service';
@@ -46,10 +49,17 @@ export class EpcisCaptureController {
     // Fastify takes a body limit per route, which Nest's decorators do not pass on: this hook,
     // added before the routes are registered, gives the routes marked with CAPTURE_BODY the
     // advertised file-size limit and leaves the rest of the API at the adapter's 1 MiB.
-    (adapter.httpAdapter.getInstance() as FastifyInstance).addHook('onRoute', (route) => {
+    const fastify = adapter.httpAdapter.getInstance() as FastifyInstance;
+    fastify.addHook('onRoute', (route) => {
       const limit = (route.config as { captureBodyLimit?: number } | undefined)?.captureBodyLimit;
       if (limit) route.bodyLimit = limit;
     });
+    // EPCIS documents are JSON-LD: `application/ld+json` bodies are read as JSON too.
+    fastify.addContentTypeParser(
+      'application/ld+json',
+      { parseAs: 'string' },
+      fastify.getDefaultJsonParser('error', 'error'),
+    );
   }
 
   @ApiDoc({
@@ -93,12 +103,17 @@ export class EpcisCaptureController {
 
   @Roles(...MOVERS)
   @ApiDoc({
-    summary: 'Your capture jobs, newest first (at most 100)',
+    summary: 'Your capture jobs, newest first',
+    description:
+      'Pages of `limit` jobs (default 100, at most 1,000); the next page with `before` = the last id of this one.',
     returns: 'The capture jobs',
   })
   @Get('capture')
-  jobs(@CurrentOrganisation() organisation: Organisation): Promise<CaptureJobView[]> {
-    return this.capture.list(organisation);
+  jobs(
+    @CurrentOrganisation() organisation: Organisation,
+    @Query({ schema: captureJobsQuerySchema }) query: CaptureJobsQuery,
+  ): Promise<CaptureJobView[]> {
+    return this.capture.list(organisation, query);
   }
 
   @Roles(...MOVERS)

@@ -1,5 +1,6 @@
 /** The EPCIS capture interface's request header, limits and answers (the REST binding's CaptureJob). */
 import { z } from 'zod';
+import { newestFirstPage } from '../newest-first-page';
 
 /** Events per captured document: a 10,000-event document is captured in one job. */
 export const CAPTURE_LIMIT = 10_000;
@@ -22,6 +23,15 @@ export const errorBehaviourSchema = z
   .default('rollback');
 
 export const captureIdSchema = z.uuid({ error: 'captureID must be a capture job id (a UUID)' });
+
+/** `GET /epcis/capture`: newest first, `before` the last job of the previous page. */
+export const captureJobsQuerySchema = z.strictObject({
+  before: z
+    .uuid({ error: 'before must be the id of a capture job, as the previous page listed' })
+    .optional(),
+  limit: newestFirstPage('a capture job').limit,
+});
+export type CaptureJobsQuery = z.infer<typeof captureJobsQuerySchema>;
 
 const problem = z.object({
   type: z.string(),

@@ -14,7 +14,7 @@ import {
 import { CaptureJobRepository, type CaptureJob, type Organisation } from '@pedigree/persistence';
 import { CaptureRecorder, type CaptureErrorBehaviour } from '@pedigree/recording';
 import { ApiException, statusOf, type ApiErrorCode } from '../errors/api.exception';
-import { CAPTURE_LIMIT, type CaptureJobView } from './capture.dto';
+import { CAPTURE_LIMIT, type CaptureJobsQuery, type CaptureJobView } from './capture.dto';
 
 const VALIDATION_PROBLEM = {
   type: 'epcisException:ValidationException',
@@ -109,7 +109,11 @@ export class EpcisCaptureService {
     const [error] = outcome.errors;
     if (error) {
       const code = (error.code === 'UNSUPPORTED' ? 'VALIDATION' : error.code) as ApiErrorCode;
-      throw new ApiException(code, `Nothing was recorded: ${error.reason}.`);
+      // A pack rule's refusal says so already; a refusal of the event itself does not.
+      const reason = error.reason.startsWith('Nothing was recorded')
+        ? error.reason
+        : `Nothing was recorded: ${error.reason.replace(/\.$/, '')}.`;
+      throw new ApiException(code, reason);
     }
     return typeof event.eventID === 'string' ? event.eventID : eventHash(event, { context });
   }
@@ -127,8 +131,8 @@ export class EpcisCaptureService {
   }
 
   /** The caller's 100 most recent jobs, newest first. */
-  async list(organisation: Organisation): Promise<CaptureJobView[]> {
-    return (await this.jobs.list(organisation.id, 100)).map(view);
+  async list(organisation: Organisation, page: CaptureJobsQuery): Promise<CaptureJobView[]> {
+    return (await this.jobs.list(organisation.id, page)).map(view);
   }
 }
 

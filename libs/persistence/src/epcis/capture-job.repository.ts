@@ -85,12 +85,17 @@ export class CaptureJobRepository {
     return row;
   }
 
-  /** The organisation's most recent jobs, newest first. */
-  async list(organisationId: string, limit: number): Promise<CaptureJob[]> {
+  /** The organisation's jobs, newest first, from the one after `before` (the previous page's last). */
+  async list(
+    organisationId: string,
+    page: { before?: string; limit: number },
+  ): Promise<CaptureJob[]> {
     return this.db.query(
       `SELECT ${JOB} FROM capture_jobs WHERE organisation_id = $1
-        ORDER BY created_at DESC, id DESC LIMIT $2`,
-      [organisationId, limit],
+          AND ($2::uuid IS NULL OR (created_at, id) <
+               (SELECT created_at, id FROM capture_jobs WHERE id = $2::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $3`,
+      [organisationId, page.before ?? null, page.limit],
     );
   }
 }
