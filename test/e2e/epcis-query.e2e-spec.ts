@@ -326,4 +326,27 @@ describe('EPCIS queries', () => {
     expect(token.body.message).toMatch(/nextPageToken must be the token of a previous answer/);
     expect((await request('GET', '/epcis/events')).status).toBe(401);
   });
+
+  it('refuses a webhook to a loopback, private or metadata address, as deployed by default', async () => {
+    const named = await request('POST', '/epcis/queries', {
+      key: keys.maker,
+      body: { name: 'inside', query: { EQ_bizStep: 'shipping' } },
+    });
+    expect(named.status).toBe(201);
+    for (const dest of [
+      'http://127.0.0.1:5432/',
+      'http://localhost:1883/',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::ffff:10.0.0.1]/',
+    ]) {
+      const refused = await request('POST', '/epcis/queries/inside/subscriptions', {
+        key: keys.maker,
+        body: { dest, stream: true },
+      });
+      expect(refused).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+      expect(refused.body.message).toContain('PEDIGREE_WEBHOOK_PRIVATE_DESTINATIONS=allow');
+    }
+    const none = await request('GET', '/epcis/queries/inside/subscriptions', { key: keys.maker });
+    expect(none.body).toEqual([]);
+  });
 });

@@ -107,7 +107,11 @@ describe('EPCIS subscriptions', () => {
 
   beforeAll(async () => {
     receiver = await startReceiver();
-    platform = await spawnPlatform(platformEnv(await workerDatabaseUrl()));
+    // The webhook receivers here listen on loopback, which a deployment refuses by default.
+    platform = await spawnPlatform({
+      ...platformEnv(await workerDatabaseUrl()),
+      PEDIGREE_WEBHOOK_PRIVATE_DESTINATIONS: 'allow',
+    });
     request = apiClient(platform.url);
     const organisation = (name: string, roles: string[], gln: string) =>
       organisationWithSite(request, { name, roles, gln });

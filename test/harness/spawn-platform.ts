@@ -18,11 +18,15 @@ export interface SpawnedPlatform {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `pedigree <args>` to completion. */
+/**
+ * Runs `pedigree <args>` to completion.
+ * @throws Error with what it printed when it has not finished within `timeoutMs` (it is stopped)
+ */
 export async function runPedigree(
   args: string[],
   env: Record<string, string> = {},
   stdin?: string,
+  timeoutMs = 45_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [MAIN, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -32,7 +36,15 @@ export async function runPedigree(
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin.end(stdin ?? '');
+  const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+  const started = Date.now();
   const code = await new Promise<number | null>((done) => child.once('close', done));
+  clearTimeout(timer);
+  if (Date.now() - started >= timeoutMs) {
+    throw new Error(
+      `pedigree ${args.join(' ')} did not finish within ${timeoutMs} ms and was stopped; it printed:\n${stdout}${stderr}`,
+    );
+  }
   return { code, stdout, stderr };
 }
 

@@ -38,6 +38,7 @@ import { EpcisQueriesController } from './epcis/queries.controller';
 import { EpcisQueriesService } from './epcis/queries.service';
 import { EpcisSubscriptionsController } from './epcis/subscriptions.controller';
 import { EpcisSubscriptionsService } from './epcis/subscriptions.service';
+import { WebhookDestinations } from './epcis/webhook-destination';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PUBLIC_URL, PublicUrl } from './public-url';
@@ -52,12 +53,14 @@ import { VerifyService } from './verify/verify.service';
 export class ApiModule {
   /**
    * `adminKey` is PEDIGREE_ADMIN_KEY and `publicUrl` PEDIGREE_PUBLIC_URL, when set;
-   * `publicRateLimit` is PEDIGREE_PUBLIC_RATE_LIMIT.
+   * `publicRateLimit` is PEDIGREE_PUBLIC_RATE_LIMIT, `webhookPrivateDestinations`
+   * PEDIGREE_WEBHOOK_PRIVATE_DESTINATIONS.
    */
   static forRoot(options: {
     adminKey?: string;
     publicUrl?: string;
     publicRateLimit: number;
+    webhookPrivateDestinations?: 'refuse' | 'allow';
   }): DynamicModule {
     return {
       module: ApiModule,
@@ -108,6 +111,10 @@ export class ApiModule {
         PublicUrl,
         { provide: PUBLIC_URL, useValue: options.publicUrl },
         { provide: PUBLIC_RATE_LIMIT, useValue: options.publicRateLimit },
+        {
+          provide: WebhookDestinations,
+          useValue: new WebhookDestinations(options.webhookPrivateDestinations === 'allow'),
+        },
         { provide: APP_GUARD, useClass: PublicRateLimitGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],

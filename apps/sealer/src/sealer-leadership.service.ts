@@ -22,6 +22,8 @@ export class SealerLeadership implements OnModuleInit, OnModuleDestroy {
   private active = false;
   private lastError?: string;
   private timer?: NodeJS.Timeout;
+  /** The look at the lock under way, if any: a session is released only after it. */
+  private attempt?: Promise<void>;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -32,6 +34,9 @@ export class SealerLeadership implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    // A session released while it is still connecting stays in TypeORM's list of connected
+    // runners, released, and the pool's shutdown would wait on it forever (a busy loop).
+    await this.attempt;
     const session = this.session;
     this.session = undefined;
     this.active = false;
@@ -48,7 +53,11 @@ export class SealerLeadership implements OnModuleInit, OnModuleDestroy {
   }
 
   private schedule(delay: number): void {
-    this.timer = setTimeout(() => void this.tryLead(), delay);
+    this.timer = setTimeout(() => this.track(this.tryLead()), delay);
+  }
+
+  private track(attempt: Promise<void>): void {
+    this.attempt = attempt.finally(() => (this.attempt = undefined));
   }
 
   private async tryLead(): Promise<void> {
@@ -61,7 +70,7 @@ export class SealerLeadership implements OnModuleInit, OnModuleDestroy {
       if (locked) {
         this.active = true;
         this.logger.log('This sealer is active.');
-        if (this.timer) this.timer = setTimeout(() => void this.ping(), RETRY_MS);
+        if (this.timer) this.timer = setTimeout(() => this.track(this.ping()), RETRY_MS);
         return;
       }
     } catch (error) {
@@ -74,7 +83,7 @@ export class SealerLeadership implements OnModuleInit, OnModuleDestroy {
   private async ping(): Promise<void> {
     try {
       await this.session?.query('SELECT 1');
-      if (this.timer) this.timer = setTimeout(() => void this.ping(), RETRY_MS);
+      if (this.timer) this.timer = setTimeout(() => this.track(this.ping()), RETRY_MS);
       return;
     } catch (error) {
       if (this.active) this.logger.warn('Lost the sealer lock session; standing by.');

@@ -64,6 +64,15 @@ export const configSchema = z.object({
     1_000_000,
     ' of requests a minute',
   ).default(300),
+  /**
+   * Whether EPCIS subscriptions may notify private, loopback and link-local addresses: `refuse`
+   * (the default, so a tenant cannot make the platform call its own network) or `allow`.
+   */
+  PEDIGREE_WEBHOOK_PRIVATE_DESTINATIONS: z
+    .enum(['refuse', 'allow'], {
+      error: 'PEDIGREE_WEBHOOK_PRIVATE_DESTINATIONS must be refuse or allow',
+    })
+    .default('refuse'),
   PEDIGREE_DATA_DIR: z
     .string()
     .min(1, { error: 'PEDIGREE_DATA_DIR must be a folder path' })

@@ -32,9 +32,13 @@ import {
   type Watermark,
 } from '@pedigree/persistence';
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { eventsQueryOf } from './queries.service';
 import { VERSIONS } from './query.controller';
 import { EpcisQueryService } from './query.service';
+import { WebhookDestinations } from './webhook-destination';
 
 const POLL_MS = 500;
 /** The most subscriptions one round leases. */
@@ -75,6 +79,7 @@ export class SubscriptionNotifier implements OnApplicationBootstrap, OnModuleDes
     private readonly deliveries: SubscriptionDeliveryRepository,
     private readonly organisations: OrganisationRepository,
     private readonly epcis: EpcisQueryService,
+    private readonly destinations: WebhookDestinations,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -181,21 +186,20 @@ export class SubscriptionNotifier implements OnApplicationBootstrap, OnModuleDes
     body: string,
   ): Promise<{ status?: number; error?: string }> {
     try {
-      const response = await fetch(subscription.dest, {
-        method: 'POST',
-        headers: {
+      const refusal = await this.destinations.refusal(subscription.dest);
+      if (refusal) return { error: refusal };
+      const status = await post(
+        new URL(subscription.dest),
+        {
           ...VERSIONS,
           'content-type': 'application/json',
           'GS1-Signature': signature(subscription.secret, body),
         },
         body,
-        // A redirect is an answer to record, not a second destination to sign for.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-      });
-      await response.body?.cancel();
-      const ok = response.status >= 200 && response.status < 300;
-      return { status: response.status, ...(!ok && { error: `HTTP ${response.status}` }) };
+        this.destinations.lookup,
+      );
+      const ok = status >= 200 && status < 300;
+      return { status, ...(!ok && { error: `HTTP ${status}` }) };
     } catch (error) {
       return { error: describe(error) };
     }
@@ -207,6 +211,36 @@ export class SubscriptionNotifier implements OnApplicationBootstrap, OnModuleDes
       `Subscription ${subscription.id}: ${describe(error)}; tried again when its lease ends`,
     );
   }
+}
+
+/**
+ * POSTs `body` to `url`, its host looked up by `lookup`, and resolves to the answer's status. A
+ * redirect is an answer to record, not a second destination to sign for, so none is followed.
+ */
+function post(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  lookup: LookupFunction,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        lookup,
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 function describe(error: unknown): string {

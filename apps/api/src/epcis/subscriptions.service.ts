@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiException } from '../errors/api.exception';
 import { EpcisQueriesService } from './queries.service';
 import type { DeliveriesPage, SubscribeDto } from './subscriptions.dto';
+import { WebhookDestinations } from './webhook-destination';
 
 /** The deliveries GET .../subscriptions/{subscriptionID} shows; the rest are a page away. */
 const RECENT_DELIVERIES = 10;
@@ -34,12 +35,14 @@ export class EpcisSubscriptionsService {
   constructor(
     private readonly store: SubscriptionRepository,
     private readonly queries: EpcisQueriesService,
+    private readonly destinations: WebhookDestinations,
   ) {}
 
   /**
    * Subscribes `dest` to the named query. The secret is the client's `signatureToken`, or one
    * made here and shown in this answer only.
-   * @throws ApiException NOT_FOUND when the organisation has no query of this name
+   * @throws ApiException NOT_FOUND when the organisation has no query of this name; VALIDATION
+   *   when `dest` is a private address the deployment does not allow (docs/epcis.md)
    */
   async subscribe(
     organisation: Organisation,
@@ -47,6 +50,8 @@ export class EpcisSubscriptionsService {
     body: SubscribeDto,
   ): Promise<SubscriptionView & { signatureToken?: string }> {
     await this.queries.get(organisation, queryName);
+    const refusal = await this.destinations.refusal(body.dest);
+    if (refusal) throw new ApiException('VALIDATION', refusal);
     const made = body.signatureToken === undefined;
     const secret = body.signatureToken ?? randomBytes(32).toString('base64url');
     const subscription = await this.store.subscribe({

@@ -17,6 +17,7 @@ export interface PlatformOptions {
   adminKey?: string;
   publicUrl?: string;
   publicRateLimit: number;
+  webhookPrivateDestinations: 'refuse' | 'allow';
   sealer: SealerOptions;
 }
 
@@ -33,6 +34,7 @@ export class PlatformModule {
               adminKey: options.adminKey,
               publicUrl: options.publicUrl,
               publicRateLimit: options.publicRateLimit,
+              webhookPrivateDestinations: options.webhookPrivateDestinations,
             }),
           );
           break;

@@ -88,6 +88,7 @@ export async function startPlatform(
         adminKey: config.PEDIGREE_ADMIN_KEY,
         publicUrl: config.PEDIGREE_PUBLIC_URL,
         publicRateLimit: config.PEDIGREE_PUBLIC_RATE_LIMIT,
+        webhookPrivateDestinations: config.PEDIGREE_WEBHOOK_PRIVATE_DESTINATIONS,
         sealer: {
           key: config.PEDIGREE_SEALER_KEY,
           origin: config.PEDIGREE_LOG_ORIGIN,
