@@ -24,7 +24,7 @@ interface Row {
   route: string;
   allowed: Caller[];
   /** Makes the request for a caller whose own resources exist. */
-  call(as: Context): { path: string; body?: unknown };
+  call(as: Context): { path: string; body?: unknown; headers?: Record<string, string> };
 }
 interface Context {
   gln: string;
@@ -63,6 +63,9 @@ const device = (siteGln: string) => ({
 
 /** An event the platform's sealer has sealed, for the ledger rows. */
 const sealedEvent = { id: '' };
+
+/** The platform's origin: a console sign-in must come from the console's own page. */
+const platformOrigin = { url: '' };
 
 const table: Row[] = [
   { route: 'GET /health', allowed: ['anonymous', ...everyone], call: () => ({ path: '/health' }) },
@@ -394,6 +397,41 @@ const table: Row[] = [
     call: () => ({ path: proofScript }),
   },
   {
+    route: 'GET /console',
+    allowed: ['anonymous', ...everyone],
+    call: () => ({ path: '/console' }),
+  },
+  {
+    route: 'POST /console/session',
+    allowed: ['anonymous', ...everyone],
+    call: () => ({
+      path: '/console/session',
+      body: { key: TEST_ADMIN_KEY },
+      headers: { origin: platformOrigin.url },
+    }),
+  },
+  // With a bearer key there is no session to end: 204 all the same.
+  {
+    route: 'DELETE /console/session',
+    allowed: everyone,
+    call: () => ({ path: '/console/session' }),
+  },
+  {
+    route: 'GET /console/counter',
+    allowed: ['pharmacy'],
+    call: () => ({ path: '/console/counter' }),
+  },
+  {
+    route: 'GET /console/assets/:file',
+    allowed: ['anonymous', ...everyone],
+    call: () => ({ path: consoleScript }),
+  },
+  {
+    route: 'GET /sites/:gln/activity',
+    allowed: everyone,
+    call: (c) => ({ path: `/sites/${c.gln}/activity` }),
+  },
+  {
     route: 'POST /containers',
     allowed: movers,
     call: (c) => ({
@@ -490,11 +528,16 @@ function epcisDocument(eventList: unknown[]) {
 /** When the walk began: the events it records come after. */
 const walkStart = new Date().toISOString();
 
-/** The consumer page's script, under the name the platform serves it: its content's hash. */
-const proofScript = `/assets/proof-check-${createHash('sha256')
-  .update(readFileSync(join(repoRoot(), 'dist/apps/api/browser/proof-check.js')))
-  .digest('hex')
-  .slice(0, 16)}.js`;
+/** A browser bundle's name as the platform serves it: with its content's hash. */
+const servedName = (name: string) =>
+  `${name}-${createHash('sha256')
+    .update(readFileSync(join(repoRoot(), `dist/apps/api/browser/${name}.js`)))
+    .digest('hex')
+    .slice(0, 16)}.js`;
+
+/** The consumer page's script and the web console's. */
+const proofScript = `/assets/${servedName('proof-check')}`;
+const consoleScript = `/console/assets/${servedName('console')}`;
 
 /** Method and path of every route the API app declares, read from Nest's metadata. */
 function routesOfTheApi(): string[] {
@@ -519,6 +562,7 @@ describe('every endpoint with every role', () => {
       PEDIGREE_WEBHOOK_PRIVATE_DESTINATIONS: 'allow',
     });
     request = apiClient(platform.url);
+    platformOrigin.url = platform.url;
     for (const role of ROLES) {
       const key =
         role === 'admin'
@@ -692,11 +736,12 @@ describe('every endpoint with every role', () => {
 
   it.each(cases)('%s as %s', async (route, caller, row) => {
     if (!contexts.has(caller)) contexts.set(caller, await contextFor(caller));
-    const { path, body } = row.call(contexts.get(caller)!);
+    const { path, body, headers } = row.call(contexts.get(caller)!);
     const method = route.split(' ')[0];
     const response = await request(method, path, {
       key: caller === 'anonymous' ? undefined : keys.get(caller),
       body,
+      headers,
     });
     if (row.allowed.includes(caller)) {
       expect([200, 201, 202, 204]).toContain(response.status);

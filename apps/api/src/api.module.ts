@@ -1,17 +1,24 @@
 /**
- * The HTTP API behind the API key guard: organisations, sites, keys and scanner devices; the
- * catalogue, commissioning and the supply-chain steps; the ledger.
+ * The HTTP API behind the API key guard (a bearer key, or the web console's session made from
+ * one): organisations, sites, keys and scanner devices; the catalogue, commissioning and the
+ * supply-chain steps; the ledger; the consumer page and the web console.
  */
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { RecordingModule } from '@pedigree/recording';
+import { ActivityController } from './activity/activity.controller';
+import { ActivityService } from './activity/activity.service';
 import { AlertsController } from './alerts/alerts.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ADMIN_KEY, AdminBootstrapService } from './auth/admin-bootstrap.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyService } from './auth/api-key.service';
+import { ConsoleSessionService } from './auth/console-session.service';
 import { PUBLIC_RATE_LIMIT, PublicRateLimitGuard } from './auth/public-rate-limit.guard';
 import { CommissioningService } from './catalogue/commissioning.service';
+import { ConsoleController } from './console/console.controller';
+import { ConsoleScript } from './console/console-script';
+import { ConsoleService } from './console/console.service';
 import { ConsumerController } from './consumer/consumer.controller';
 import { ConsumerService } from './consumer/consumer.service';
 import { ProofScript } from './consumer/proof-script';
@@ -47,6 +54,7 @@ import { QuarantineController } from './quarantine/quarantine.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 import { VerifyController } from './verify/verify.controller';
+import { VerificationTrail } from './verify/verification-trail';
 import { VerifyService } from './verify/verify.service';
 
 @Module({})
@@ -78,7 +86,9 @@ export class ApiModule {
         QuarantineController,
         VerifyController,
         AlertsController,
+        ActivityController,
         ConsumerController,
+        ConsoleController,
         OpenApiController,
         EpcisQueryController,
         EpcisQueriesController,
@@ -87,6 +97,7 @@ export class ApiModule {
       ],
       providers: [
         ApiKeyService,
+        ConsoleSessionService,
         OrganisationsService,
         SitesService,
         DevicesService,
@@ -97,6 +108,7 @@ export class ApiModule {
         SerialSource,
         StepsService,
         VerifyService,
+        VerificationTrail,
         EpcisQueryService,
         EpcisQueriesService,
         EpcisSubscriptionsService,
@@ -106,6 +118,9 @@ export class ApiModule {
         LabelsService,
         ConsumerService,
         ProofScript,
+        ActivityService,
+        ConsoleService,
+        ConsoleScript,
         AdminBootstrapService,
         { provide: ADMIN_KEY, useValue: options.adminKey },
         PublicUrl,

@@ -18,6 +18,7 @@ export {
   type PackState,
 } from './pack-state';
 export {
+  DECOMMISSION_ACTIONS,
   PACK_ACTIONS,
   epcisVocabulary,
   isPackAction,

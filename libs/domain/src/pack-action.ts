@@ -31,6 +31,21 @@ export const PACK_ACTIONS = [
 /** One pack action. */
 export type PackAction = (typeof PACK_ACTIONS)[number];
 
+/**
+ * The decommissionings of EU Delegated Regulation 2016/161 (Art. 12, 22, 25, 26, 40, 41), and the
+ * lock that sets a pack aside pending an investigation (released with POST /decommissions/unlock).
+ */
+export const DECOMMISSION_ACTIONS = [
+  'dispense',
+  'destroy',
+  'report_stolen',
+  'supply_sample',
+  'supply_free_sample',
+  'export',
+  'check_out',
+  'lock',
+] as const satisfies readonly PackAction[];
+
 /** A CBV 2.0 business step and disposition, as bare words (`shipping`, `in_transit`). */
 export interface EpcisVocabulary {
   /** CBV 2.0 BizStep, e.g. `shipping` for https://ref.gs1.org/cbv/BizStep-shipping. */

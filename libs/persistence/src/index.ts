@@ -1,4 +1,13 @@
 export { AlertRepository, type Alert, type NewAlert } from './alerts/alert.repository';
+export {
+  SiteActivityRepository,
+  type ActivityWindow,
+  type AlertEntry,
+  type DecommissionEvent,
+  type PackLabel,
+  type VerificationEntry,
+} from './activity/site-activity.repository';
+export { VerificationRepository, type NewVerification } from './activity/verification.repository';
 export type {
   Batch,
   Container,
@@ -20,6 +29,10 @@ export {
   type StoredEvent,
 } from './events/event.repository';
 export { ApiKeyRepository } from './identity/api-key.repository';
+export {
+  ConsoleSessionRepository,
+  type ConsoleSession,
+} from './identity/console-session.repository';
 export { CompanyPrefixRepository } from './identity/company-prefix.repository';
 export { DeviceRepository, type DeviceSeen, type NewDevice } from './identity/device.repository';
 export type {

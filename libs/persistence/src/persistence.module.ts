@@ -2,6 +2,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertRepository } from './alerts/alert.repository';
+import { SiteActivityRepository } from './activity/site-activity.repository';
+import { VerificationRepository } from './activity/verification.repository';
 import { PackRepository } from './catalogue/pack.repository';
 import { ProductRepository } from './catalogue/product.repository';
 import { dataSourceOptions } from './data-source';
@@ -10,6 +12,7 @@ import { CompanyPrefixRepository } from './identity/company-prefix.repository';
 import { EpcisQueryRepository } from './events/epcis-query.repository';
 import { EventRepository } from './events/event.repository';
 import { ApiKeyRepository } from './identity/api-key.repository';
+import { ConsoleSessionRepository } from './identity/console-session.repository';
 import { DeviceRepository } from './identity/device.repository';
 import { ScanInboxRepository } from './ingest/scan-inbox.repository';
 import { OrganisationRepository } from './identity/organisation.repository';
@@ -25,6 +28,7 @@ const repositories = [
   OrganisationRepository,
   SiteRepository,
   ApiKeyRepository,
+  ConsoleSessionRepository,
   DeviceRepository,
   ProductRepository,
   PackRepository,
@@ -38,6 +42,8 @@ const repositories = [
   SealingRepository,
   ScanInboxRepository,
   AlertRepository,
+  VerificationRepository,
+  SiteActivityRepository,
   SubscriptionRepository,
   SubscriptionDeliveryRepository,
 ];

@@ -5,7 +5,12 @@
  * 256 bits of entropy, so nothing is gained by slowing a check that runs on every request.
  */
 import { Injectable } from '@nestjs/common';
-import { ApiKeyRepository, type ApiKey, type Organisation } from '@pedigree/persistence';
+import {
+  ApiKeyRepository,
+  ConsoleSessionRepository,
+  type ApiKey,
+  type Organisation,
+} from '@pedigree/persistence';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ApiException } from '../errors/api.exception';
@@ -23,7 +28,10 @@ const MARK_USED_EVERY_MS = 60_000;
 export class ApiKeyService {
   private readonly lastMarked = new Map<string, number>();
 
-  constructor(private readonly keys: ApiKeyRepository) {}
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly sessions: ConsoleSessionRepository,
+  ) {}
 
   /** Creates a random key for the organisation. The returned `key` is never retrievable again. */
   async issue(organisationId: string, label: string, db?: EntityManager): Promise<IssuedApiKey> {
@@ -50,6 +58,15 @@ export class ApiKeyService {
    * @throws ApiException UNAUTHENTICATED when the key is malformed, unknown or revoked.
    */
   async authenticate(key: string): Promise<Organisation> {
+    return (await this.credential(key)).organisation;
+  }
+
+  /**
+   * The key's id and the organisation it speaks for (a console session is tied to the key's id).
+   *
+   * @throws ApiException UNAUTHENTICATED when the key is malformed, unknown or revoked.
+   */
+  async credential(key: string): Promise<{ apiKeyId: string; organisation: Organisation }> {
     const match = API_KEY_PATTERN.exec(key);
     const credential = match && (await this.keys.findActiveCredential(match[1]));
     if (!credential || !timingSafeEqual(credential.secretSha256, sha256(key))) {
@@ -58,8 +75,8 @@ export class ApiKeyService {
         'This API key is not valid or has been revoked. Ask your organisation for a current key.',
       );
     }
-    this.markUsed(credential.id);
-    return credential.organisation;
+    this.noteUse(credential.id);
+    return { apiKeyId: credential.id, organisation: credential.organisation };
   }
 
   list(organisationId: string): Promise<ApiKey[]> {
@@ -67,7 +84,8 @@ export class ApiKeyService {
   }
 
   /**
-   * Revokes one of the organisation's keys at once; revoking twice keeps the first time.
+   * Revokes one of the organisation's keys at once, and ends the console sessions made from it;
+   * revoking twice keeps the first time.
    *
    * @throws ApiException NOT_FOUND when the organisation has no such key.
    */
@@ -79,11 +97,15 @@ export class ApiKeyService {
         `Your organisation has no API key with id ${id}. List your keys with GET /api-keys.`,
       );
     }
+    await this.sessions.deleteForKey(revoked.id);
     return revoked;
   }
 
-  /** Records last use at most once a minute per key, off the request's path. */
-  private markUsed(id: string): void {
+  /**
+   * Records the key's last use (by itself or by a console session made from it) at most once a
+   * minute per key, off the request's path.
+   */
+  noteUse(id: string): void {
     const now = Date.now();
     if (now - (this.lastMarked.get(id) ?? 0) < MARK_USED_EVERY_MS) return;
     this.lastMarked.set(id, now);

@@ -8,8 +8,9 @@
 import { createHash } from 'node:crypto';
 import type { Language } from './consumer-request';
 import { LANGUAGES } from './consumer-request';
-import { WORDS, fill, type Level, type Words } from './consumer-words';
+import { WORDS, fill, type Words } from './consumer-words';
 import type { ConsumerView } from './dto/consumer.dto';
+import { VERDICT_ICONS as ICONS } from './verdict-icons';
 import { escapeHtml } from '@pedigree/html';
 
 /** The proof checker's script tag attributes, when the bundle is installed. */
@@ -64,16 +65,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-/** Icons of three different shapes: a tick in a circle, "!" in a triangle, a cross in an octagon. */
-const ICONS: Readonly<Record<Level, string>> = {
-  genuine:
-    '<circle cx="12" cy="12" r="11" fill="currentColor"/><path d="M6.5 12.5l3.5 3.5 7.5-8" stroke="#fff" stroke-width="2.5" fill="none"/>',
-  caution:
-    '<path d="M12 1.5L23 21.5H1z" fill="currentColor"/><path d="M12 8.5v6M12 16.5v2.5" stroke="#fff" stroke-width="2.5"/>',
-  danger:
-    '<path d="M7 1h10l6 6v10l-6 6H7l-6-6V7z" fill="currentColor"/><path d="M8 8l8 8M16 8l-8 8" stroke="#fff" stroke-width="2.5"/>',
-};
 
 /**
  * JSON safe inside a `<script type="application/json">` block: no `<` can close the element.

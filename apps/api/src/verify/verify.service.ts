@@ -3,8 +3,10 @@
  * in any GS1 form, answered with one verdict of DESIGN.md's vocabulary and its sentence, the
  * pack's state and the product and batch facts. A lot or expiry read from the pack that differs
  * from the record is a mismatch, never a silent pass. Verifying changes no pack and locks nothing;
- * a verdict that points at a falsified pack raises an alert (DESIGN.md). The consumer page asks
- * the same judgement anonymously (`judge` with no caller), and raises no alert.
+ * a verdict that points at a falsified pack raises an alert (DESIGN.md). Each verification is kept
+ * in the trail of verifications (what was read, by whom, where, the verdict), which a site's
+ * activity lists. The consumer page asks the same judgement anonymously (`judge` with no caller),
+ * and records nothing.
  */
 import { Injectable } from '@nestjs/common';
 import {
@@ -30,6 +32,7 @@ import {
   type ItemRef,
 } from '@pedigree/recording';
 import { SitesService } from '../sites/sites.service';
+import { VerificationTrail } from './verification-trail';
 import type { Verification, VerifyDto } from './verify.dto';
 
 /** Who asks for a verdict: an organisation, at one of its sites or none. */
@@ -62,29 +65,41 @@ export class VerifyService {
     private readonly sites: SitesService,
     private readonly clock: Clock,
     private readonly alerts: AlertRepository,
+    private readonly trail: VerificationTrail,
   ) {}
 
   /**
-   * The verdict on what was read; one that points at a falsified pack is kept as an alert too.
+   * The verdict on what was read, kept in the trail of verifications; one that points at a
+   * falsified pack is kept as an alert too.
    * @throws ApiException NOT_FOUND when `siteGln` is not one of the caller's sites
    */
   async verify(organisation: Organisation, request: VerifyDto): Promise<Verification> {
     const site: Site | undefined = request.siteGln
       ? await this.sites.own(organisation, request.siteGln)
       : undefined;
-    const { verification: answer } = await this.judge(request.code, {
+    const { verification: answer, read } = await this.judge(request.code, {
       organisationId: organisation.id,
       site,
     });
     countVerdicts('verify', [answer.code]);
-    await this.alerts.raise(
-      alertsOf(
-        [{ item: request.code, code: answer.code, detail: answer.detail ?? answer.sentence }],
-        organisation.id,
-        site?.id ?? null,
-        'verify',
+    await Promise.all([
+      this.trail.record({
+        organisationId: organisation.id,
+        siteId: site?.id ?? null,
+        item: request.code,
+        gtin: read?.gtin,
+        serial: read?.serial,
+        code: answer.code,
+      }),
+      this.alerts.raise(
+        alertsOf(
+          [{ item: request.code, code: answer.code, detail: answer.detail ?? answer.sentence }],
+          organisation.id,
+          site?.id ?? null,
+          'verify',
+        ),
       ),
-    );
+    ]);
     return answer;
   }
 

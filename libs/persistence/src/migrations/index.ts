@@ -11,6 +11,8 @@ import { EventEpcs1795539600000 } from './1795539600000-event-epcs';
 import { CaptureJobs1795543200000 } from './1795543200000-capture-jobs';
 import { Subscriptions1795546800000 } from './1795546800000-subscriptions';
 import { CompanyPrefixes1795550400000 } from './1795550400000-company-prefixes';
+import { ConsoleSessions1795554000000 } from './1795554000000-console-sessions';
+import { SiteActivity1795557600000 } from './1795557600000-site-activity';
 
 export const migrations = [
   Identity1795510800000,
@@ -25,4 +27,6 @@ export const migrations = [
   CaptureJobs1795543200000,
   Subscriptions1795546800000,
   CompanyPrefixes1795550400000,
+  ConsoleSessions1795554000000,
+  SiteActivity1795557600000,
 ];

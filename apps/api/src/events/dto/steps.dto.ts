@@ -1,3 +1,4 @@
+import { DECOMMISSION_ACTIONS } from '@pedigree/domain';
 import { isValidSscc } from '@pedigree/gs1';
 import type { RecordedStep } from '@pedigree/recording';
 import { z } from 'zod';
@@ -20,21 +21,6 @@ export const packSchema = z.strictObject({ sscc: ssccSchema, siteGln: glnSchema,
 export const unpackSchema = z.strictObject({ siteGln: glnSchema, items: items.optional() });
 export const shipSchema = z.strictObject({ siteGln: glnSchema, destinationGln: glnSchema, items });
 export const receiveSchema = z.strictObject({ siteGln: glnSchema, items });
-
-/**
- * The decommissionings of EU Delegated Regulation 2016/161 (Art. 12, 22, 25, 26, 40, 41), and the
- * lock that sets a pack aside pending an investigation (released with POST /decommissions/unlock).
- */
-export const DECOMMISSION_ACTIONS = [
-  'dispense',
-  'destroy',
-  'report_stolen',
-  'supply_sample',
-  'supply_free_sample',
-  'export',
-  'check_out',
-  'lock',
-] as const;
 
 export const decommissionSchema = z.strictObject({
   siteGln: glnSchema,

@@ -1,0 +1,99 @@
+import type { Site } from '@pedigree/persistence';
+import { createHash } from 'node:crypto';
+import { CONTENT_SECURITY_POLICY, forbiddenPage, homePage, signInPage } from './console-page.html';
+import { prefersHtml } from './console-page.filter';
+import { counterPage } from './counter-page.html';
+
+const HOSTILE = `<script>alert("x")</script>&'`;
+const script = { src: '/console/assets/console-0123456789abcdef.js', integrity: 'sha384-abc' };
+const site = (overrides: Partial<Site> = {}): Site => ({
+  id: 's1',
+  organisationId: 'o1',
+  gln: '5412345000020',
+  name: HOSTILE,
+  address: '3 Rue des Archives',
+  city: 'Paris',
+  country: 'FR',
+  createdAt: new Date(0),
+  ...overrides,
+});
+
+/** Every `id` of a form field in the page, and every `for` of a label. */
+function fieldsAndLabels(html: string): { fields: string[]; labels: string[] } {
+  const fields = [...html.matchAll(/<(?:input|select)\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
+  const labels = [...html.matchAll(/<label\b[^>]*\bfor="([^"]+)"/g)].map((m) => m[1]);
+  return { fields, labels };
+}
+
+describe('the console pages', () => {
+  it('escape every value they show', () => {
+    const signedIn = { name: HOSTILE, roles: ['pharmacy'] as const };
+    for (const html of [
+      counterPage(signedIn, [site()], script),
+      homePage({ name: HOSTILE, roles: ['regulator'] }, script),
+      forbiddenPage(HOSTILE, script),
+    ]) {
+      expect(html).not.toContain('<script>alert');
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
+    }
+  });
+
+  it('pin their one style by its hash and allow only their own script and requests', () => {
+    const html = signInPage(undefined, script);
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
+    const hash = createHash('sha256').update(css).digest('base64');
+    expect(CONTENT_SECURITY_POLICY).toContain(`style-src 'sha256-${hash}'`);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(html).toContain(`<script src="${script.src}" integrity="sha384-abc" defer></script>`);
+    expect(html).not.toMatch(/<script>|style="/);
+  });
+
+  it('label every field, and keep the verdict in a live region', () => {
+    const html = counterPage(
+      { name: 'Corner', roles: ['pharmacy'] },
+      [site(), site({ gln: '5412345000037' })],
+      script,
+    );
+    const { fields, labels } = fieldsAndLabels(html);
+    expect(fields.length).toBeGreaterThanOrEqual(8);
+    expect(fields.filter((id) => !labels.includes(id))).toEqual([]);
+    expect(html).toMatch(/<section id="verdict"[^>]*aria-live="assertive"/);
+    expect(html).toMatch(/<input id="scan"[^>]*autofocus/);
+    expect((html.match(/<option value="54123450000(20|37)"/g) ?? []).length).toBe(2);
+    expect(fieldsAndLabels(signInPage(undefined, script)).fields).toEqual(['key']);
+  });
+
+  it('say so when the organisation has no site to work at', () => {
+    const html = counterPage({ name: 'Corner', roles: ['pharmacy'] }, [], script);
+    expect(html).toContain('id="no-site"');
+    expect(html).not.toContain('<select id="site"');
+  });
+
+  it('show the menu by role and who is signed in, or no menu before signing in', () => {
+    const counter = counterPage({ name: 'Corner', roles: ['pharmacy'] }, [site()], script);
+    expect(counter).toContain(
+      '<a href="/console/counter" aria-current="page">Pharmacy counter</a>',
+    );
+    expect(counter).toContain('id="sign-out"');
+    const home = homePage({ name: 'Acme', roles: ['manufacturer'] }, script);
+    expect(home).not.toContain('/console/counter');
+    expect(home).toContain('manufacturer');
+    const signIn = signInPage('/console/counter', script);
+    expect(signIn).not.toContain('id="sign-out"');
+    expect(signIn).toContain('data-next="/console/counter"');
+    expect(signIn).toMatch(/<input id="key"[^>]*type="password"[^>]*autocomplete="off"/);
+  });
+});
+
+describe('prefersHtml', () => {
+  it('is true for a browser navigating, false for fetch, curl and API clients', () => {
+    expect(prefersHtml('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(
+      true,
+    );
+    expect(prefersHtml('*/*')).toBe(false);
+    expect(prefersHtml('application/json')).toBe(false);
+    expect(prefersHtml(undefined)).toBe(false);
+  });
+});
