@@ -356,6 +356,8 @@ describe('the web console’s pharmacy counter', () => {
     await shot('confirm-sample');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    // The dialog's close hands the focus back to the scan field, a moment after it hides.
+    await page.waitForFunction(() => document.activeElement?.id === 'scan');
     expect(await stateOf(pack)).toBe('active');
 
     await tabTo('other');

@@ -50,6 +50,8 @@ interface Context {
   /** A named EPCIS query of the caller's, with one subscription. */
   queryName: string;
   subscriptionId: string;
+  /** An open alert the caller may see and close (those who see alerts; the others: any id). */
+  alertId: string;
 }
 
 const movers: Caller[] = ['manufacturer', 'distributor', 'pharmacy'];
@@ -323,6 +325,21 @@ const table: Row[] = [
     route: 'GET /alerts',
     allowed: ['manufacturer', 'regulator', 'admin'],
     call: () => ({ path: '/alerts' }),
+  },
+  {
+    route: 'GET /alerts/:id',
+    allowed: ['manufacturer', 'regulator', 'admin'],
+    call: (c) => ({ path: `/alerts/${c.alertId}` }),
+  },
+  {
+    route: 'POST /alerts/:id/notes',
+    allowed: ['manufacturer', 'regulator', 'admin'],
+    call: (c) => ({ path: `/alerts/${c.alertId}/notes`, body: { text: 'Looked into it.' } }),
+  },
+  {
+    route: 'POST /alerts/:id/close',
+    allowed: ['manufacturer', 'regulator', 'admin'],
+    call: (c) => ({ path: `/alerts/${c.alertId}/close`, body: { reason: 'A misread label.' } }),
   },
   {
     route: 'POST /products',
@@ -683,6 +700,18 @@ describe('every endpoint with every role', () => {
     });
     expect(named.status).toBe(201);
     const enrolled = moves && (await request('POST', '/devices', { key, body: device(gln) }));
+    // A verification of a serial never made raises an alert on the product's maker.
+    const sees = ['manufacturer', 'regulator', 'admin'].includes(caller);
+    const unknown = `WALK-${randomUUID().slice(0, 8)}`;
+    if (sees) {
+      const verified = await request('POST', '/verify', {
+        key,
+        body: { code: `(01)${goods.gtin}(21)${unknown}` },
+      });
+      expect(verified.body.code).toBe('UNKNOWN_SERIAL');
+    }
+    const alerts = sees ? (await request('GET', '/alerts?state=open', { key })).body : [];
+    const alert = alerts.find((a: { serial: string }) => a.serial === unknown);
     if (enrolled) expect(enrolled.status).toBe(201);
     return {
       gln,
@@ -723,6 +752,7 @@ describe('every endpoint with every role', () => {
           body: { dest: 'http://127.0.0.1:9/walk', stream: true },
         })
       ).body.subscriptionID,
+      alertId: alert ? alert.id : '1',
     };
   }
 

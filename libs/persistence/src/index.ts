@@ -1,4 +1,10 @@
-export { AlertRepository, type Alert, type NewAlert } from './alerts/alert.repository';
+export {
+  AlertRepository,
+  type Alert,
+  type AlertNote,
+  type AlertScope,
+  type NewAlert,
+} from './alerts/alert.repository';
 export {
   SiteActivityRepository,
   type ActivityWindow,

@@ -13,6 +13,7 @@ import { Subscriptions1795546800000 } from './1795546800000-subscriptions';
 import { CompanyPrefixes1795550400000 } from './1795550400000-company-prefixes';
 import { ConsoleSessions1795554000000 } from './1795554000000-console-sessions';
 import { SiteActivity1795557600000 } from './1795557600000-site-activity';
+import { AlertInvestigations1795561200000 } from './1795561200000-alert-investigations';
 
 export const migrations = [
   Identity1795510800000,
@@ -29,4 +30,5 @@ export const migrations = [
   CompanyPrefixes1795550400000,
   ConsoleSessions1795554000000,
   SiteActivity1795557600000,
+  AlertInvestigations1795561200000,
 ];
