@@ -178,6 +178,7 @@ describe('EPCIS capture', () => {
   ])('refuses a document with %s, storing nothing', async (_, spoil) => {
     const document = commissioning(['urn:epc:id:sgtin:4012345.011111.555'], 'L1');
     spoil(document);
+    const jobsBefore = (await request('GET', '/epcis/capture?limit=1000', { key: maker })).body;
     const refused = await capture(document);
     expect(refused.status).toBe(400);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -188,6 +189,17 @@ describe('EPCIS capture', () => {
       code: 'VALIDATION',
       detail: expect.stringContaining('schema'),
     });
+    // No job, no event, no pack.
+    const jobsAfter = (await request('GET', '/epcis/capture?limit=1000', { key: maker })).body;
+    expect(jobsAfter).toEqual(jobsBefore);
+    const events = await request(
+      'GET',
+      `/epcis/events?MATCH_epc=${encodeURIComponent('urn:epc:id:sgtin:4012345.011111.555')}`,
+      { key: maker },
+    );
+    expect(events.body.epcisBody.queryResults.resultsBody.eventList).toEqual([]);
+    const { gtin, serial } = pack('urn:epc:id:sgtin:4012345.011111.555');
+    expect((await request('GET', `/packs/${gtin}/${serial}`, { key: maker })).status).toBe(404);
   });
 
   it('refuses a dispensed pack shipped by capture; rollback stores none of the document', async () => {
