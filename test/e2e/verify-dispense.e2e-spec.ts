@@ -120,9 +120,10 @@ describe('verification and decommissioning over HTTP', () => {
       code: 'MALFORMED_CODE',
       detail: expect.stringContaining('verify each pack by its own code'),
     });
-    // Still at the plant: not for this counter to supply.
+    // Still at the plant: not for this counter to supply. The holder is named as people know it.
     expect(await verify(packs[5]!.aiData)).toMatchObject({
       code: 'WRONG_CUSTODY',
+      detail: expect.stringContaining(`held by site ${plant} (Verify Pharma site, Lille)`),
       pack: { atYourSite: false },
     });
     // Without a site, the pack's own state alone is judged.
@@ -141,17 +142,25 @@ describe('verification and decommissioning over HTTP', () => {
       body: { siteGln: counter, action: 'dispense', items: [pack!.elementString] },
     });
     expect(dispensed).toMatchObject({ status: 201, body: { packs: 1 } });
-    expect(await verify(pack!.aiData)).toMatchObject({
+    const again = await verify(pack!.aiData);
+    expect(again).toMatchObject({
       code: 'ALREADY_DECOMMISSIONED',
-      detail: expect.stringContaining('dispensed'),
+      detail: expect.stringContaining(`dispensed on ${new Date().toISOString().slice(0, 10)}`),
       pack: { state: 'dispensed' },
     });
+    // Where, as people know it: the site's GLN, name and city, and the organisation's name.
+    expect(again.detail).toContain(
+      `at site ${counter} (Corner Pharmacy site, Lille) (organisation Corner Pharmacy)`,
+    );
 
     const rival = await request('POST', '/decommissions/undo', {
       key: keys.rival,
       body: { siteGln: elsewhere, items: [pack!.elementString] },
     });
     expect(rival).toMatchObject({ status: 409, body: { code: 'WRONG_CUSTODY' } });
+    // A refused step names the sites as people know them, never by an internal id.
+    expect(rival.body.message).toContain(`site ${counter} (Corner Pharmacy site, Lille)`);
+    expect(rival.body.message).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     const undone = await request('POST', '/decommissions/undo', {
       key: keys.chemist,
       body: { siteGln: counter, items: [pack!.elementString] },

@@ -40,6 +40,7 @@ import { containerCodes, parseItems, refuseIfAny, type ItemRef } from './item-co
 import { toChange, toView } from './pack-projection';
 import { PackMoves } from './pack-moves';
 import { PackResolver } from './pack-resolver';
+import { PlaceNames } from './place-names';
 import { commissionDocument, recallDocument, stepDocument } from './step-document';
 
 /** A step about packs or cases, taken by an organisation at one of its sites. */
@@ -97,28 +98,34 @@ export class EventRecorder {
     private readonly resolver: PackResolver,
     private readonly sites: SiteRepository,
     private readonly alerts: AlertRepository,
+    private readonly placeNames: PlaceNames,
   ) {}
 
   /**
    * Records one step about the items (packs, and cases or pallets with everything inside them).
-   * @throws RecordingError with the verdict code of the first refused item, all of them in `details`
+   * @throws RecordingError with the verdict code of the first refused item, all of them in
+   *   `details`, its sites and organisations named in words
    */
   async record(step: PackStep): Promise<RecordedStep> {
     try {
       return await this.recordStep(step);
     } catch (error) {
+      if (!(error instanceof RecordingError) || !error.details) throw error;
       // Nothing was recorded, but a refusal that points at a falsified pack is kept as an alert.
-      if (error instanceof RecordingError && error.details) {
-        await this.alerts.raise(
-          alertsOf(
-            error.details.map((d) => ({ item: d.item, code: d.code, detail: d.reason })),
-            step.organisation.id,
-            step.site.id,
-            'step',
-          ),
-        );
-      }
-      throw error;
+      const [message, ...reasons] = await this.placeNames.inWords([
+        error.message,
+        ...error.details.map((d) => d.reason),
+      ]);
+      const details = error.details.map((d, i) => ({ ...d, reason: reasons[i]! }));
+      await this.alerts.raise(
+        alertsOf(
+          details.map((d) => ({ item: d.item, code: d.code, detail: d.reason })),
+          step.organisation.id,
+          step.site.id,
+          'step',
+        ),
+      );
+      throw new RecordingError(error.code, message!, details);
     }
   }
 
@@ -271,6 +278,10 @@ export class EventRecorder {
         tx,
       );
     }
+    // A refusal's sites and organisations, in words, for the scanner and the alert alike.
+    const refused = outcomes.flatMap((o) => (o.detail === undefined ? [] : [o]));
+    const worded = await this.placeNames.inWords(refused.map((o) => o.detail!));
+    refused.forEach((outcome, i) => (outcome.detail = worded[i]));
     await this.alerts.raise(
       scans.flatMap((scan, i) =>
         alertsOf(

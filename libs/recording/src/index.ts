@@ -17,6 +17,7 @@ export {
 } from './event-recorder.service';
 export { parseItems, refuseIfAny, type ItemRef } from './item-code';
 export { toView } from './pack-projection';
+export { PlaceNames } from './place-names';
 export { RecordingError, type RefusedItem } from './recording-error';
 export { RecordingModule } from './recording.module';
 export { countVerdicts, type VerdictSource } from './verdict-metrics';

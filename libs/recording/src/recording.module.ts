@@ -4,9 +4,10 @@ import { CaptureRecorder } from './capture-recorder.service';
 import { Clock } from './clock';
 import { EventRecorder } from './event-recorder.service';
 import { PackResolver } from './pack-resolver';
+import { PlaceNames } from './place-names';
 
 @Module({
-  providers: [Clock, EventRecorder, CaptureRecorder, PackResolver],
-  exports: [Clock, EventRecorder, CaptureRecorder, PackResolver],
+  providers: [Clock, EventRecorder, CaptureRecorder, PackResolver, PlaceNames],
+  exports: [Clock, EventRecorder, CaptureRecorder, PackResolver, PlaceNames],
 })
 export class RecordingModule {}

@@ -28,6 +28,7 @@ import {
   alertsOf,
   countVerdicts,
   parseItems,
+  PlaceNames,
   toView,
   type ItemRef,
 } from '@pedigree/recording';
@@ -66,6 +67,7 @@ export class VerifyService {
     private readonly clock: Clock,
     private readonly alerts: AlertRepository,
     private readonly trail: VerificationTrail,
+    private readonly placeNames: PlaceNames,
   ) {}
 
   /**
@@ -77,10 +79,14 @@ export class VerifyService {
     const site: Site | undefined = request.siteGln
       ? await this.sites.own(organisation, request.siteGln)
       : undefined;
-    const { verification: answer, read } = await this.judge(request.code, {
+    const { verification: judged, read } = await this.judge(request.code, {
       organisationId: organisation.id,
       site,
     });
+    // Sites and organisations the rule names, in words for the pharmacist (never to the public).
+    const answer = judged.detail
+      ? { ...judged, detail: (await this.placeNames.inWords([judged.detail]))[0] }
+      : judged;
     countVerdicts('verify', [answer.code]);
     await Promise.all([
       this.trail.record({
