@@ -121,6 +121,13 @@ describe('the counter over HTTP and over MQTT', () => {
       seen.push([expected, await byHttp(code), await byScanner(code, 'inspecting')]);
     }
     expect(seen).toEqual(cases.map(([expected]) => [expected, expected, expected]));
+    // Both ways are kept in the counter's trail of verifications.
+    const day = await request('GET', `/sites/${counter}/activity`, { key: keys.chemist });
+    const trail = day.body.verifications as Array<{ item: string; code: string }>;
+    for (const [expected, code] of cases) {
+      const kept = trail.filter((v) => v.item === code).map((v) => v.code);
+      expect(kept).toEqual([expected, expected]);
+    }
   });
 
   it('dispenses both ways, and refuses a second dispense both ways', async () => {

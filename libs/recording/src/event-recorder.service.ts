@@ -25,6 +25,7 @@ import {
   PackRepository,
   ProductRepository,
   SiteRepository,
+  VerificationRepository,
   type Batch,
   type NewAlert,
   type NewEvent,
@@ -99,6 +100,7 @@ export class EventRecorder {
     private readonly sites: SiteRepository,
     private readonly alerts: AlertRepository,
     private readonly placeNames: PlaceNames,
+    private readonly verifications: VerificationRepository,
   ) {}
 
   /**
@@ -278,6 +280,26 @@ export class EventRecorder {
         tx,
       );
     }
+    // An inspection is kept in the trail of verifications, as POST /verify is.
+    await this.verifications.recordMany(
+      scans.flatMap((scan, i) => {
+        if (scan.action !== 'verify') return [];
+        const item = parsed[i]!;
+        const pack = 'kind' in item && item.kind === 'pack' ? item : undefined;
+        return [
+          {
+            organisationId: scan.organisationId,
+            siteId: scan.site.id,
+            item: scan.raw,
+            gtin: pack?.gtin,
+            serial: pack?.serial,
+            code: outcomes[i]!.code,
+            at: scan.at,
+          },
+        ];
+      }),
+      tx,
+    );
     // A refusal's sites and organisations, in words, for the scanner and the alert alike.
     const refused = outcomes.flatMap((o) => (o.detail === undefined ? [] : [o]));
     const worded = await this.placeNames.inWords(refused.map((o) => o.detail!));

@@ -24,7 +24,7 @@ export class ActivityController {
   @ApiDoc({
     summary:
       'What your organisation did at one of its sites: verifications, decommissionings, alerts',
-    description: `The window is \`[from, to)\`: by default the 24 hours before now; at most ${MAX_WINDOW_DAYS} days (a pharmacy asks for its local day, from its midnight). Lists the verifications asked for at the site (\`POST /verify\` with its \`siteGln\`), the decommissionings and reverts recorded there (HTTP or scanners, one row per item), and the alerts raised there by your organisation; each newest first, at most ${ACTIVITY_LIMIT} rows. Regulators and the admin may ask about any site.`,
+    description: `The window is \`[from, to)\`: by default the 24 hours before now; at most ${MAX_WINDOW_DAYS} days (a pharmacy asks for its local day, from its midnight). Lists the verifications asked for at the site (\`POST /verify\` with its \`siteGln\`, and its scanners' inspections), the decommissionings and reverts recorded there (HTTP or scanners, one row per item), and the alerts raised there by your organisation; each newest first, at most ${ACTIVITY_LIMIT} rows. Regulators and the admin may ask about any site.`,
     returns: 'The site and its three lists',
     schema: activitySchema,
   })

@@ -49,7 +49,10 @@ export const activitySchema = z.object({
         ...packLabel,
       }),
     )
-    .meta({ description: 'POST /verify at this site, newest first.' }),
+    .meta({
+      description:
+        "Verifications at this site (POST /verify and its scanners' inspections), newest first.",
+    }),
   decommissions: z
     .array(
       z.object({
