@@ -8,9 +8,7 @@
  * refused from another origin, ended by sign-out, expiry and revocation of its key.
  * Screenshots go to test-artifacts/console/.
  */
-import { mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import {
@@ -22,12 +20,11 @@ import {
   type ListedSerial,
 } from '../harness/api-client';
 import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
-import { repoRoot } from '../harness/repo-root';
+import { consolePage } from '../harness/console-page';
 import { platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
 
-const SHOTS = join(repoRoot(), 'test-artifacts', 'console');
 const GS = '\x1d';
 
 describe('the web console’s pharmacy counter', () => {
@@ -38,6 +35,7 @@ describe('the web console’s pharmacy counter', () => {
   let request: ReturnType<typeof apiClient>;
   let browser: HeadlessBrowser;
   let page: Page;
+  const { focused, tabTo, shot } = consolePage(() => page);
   let db: Client;
   const [plant, pharmacy] = [randomGln(), randomGln()];
   const gtin = randomGtin();
@@ -49,22 +47,6 @@ describe('the web console’s pharmacy counter', () => {
     const answer = await request('GET', `/packs/${gtin}/${pack.serial}`, { key: keys.chemist });
     expect(answer.status).toBe(200);
     return answer.body.state;
-  }
-
-  async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  /** The id of the focused element: keyboard-only use depends on where the focus is. */
-  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
-
-  /** Presses Tab (or Shift+Tab) until the element with this id has the focus. */
-  async function tabTo(id: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
-    for (let presses = 0; presses < 40; presses++) {
-      if ((await focused()) === id) return;
-      await page.keyboard.press(key);
-    }
-    throw new Error(`#${id} never took the focus with ${key}`);
   }
 
   /** Types a scan into the focused scan field as a wedge scanner does, Enter last. */
@@ -102,7 +84,6 @@ describe('the web console’s pharmacy counter', () => {
   const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     databaseUrl = await workerDatabaseUrl('console_counter');
     platform = await spawnPlatform(platformEnv(databaseUrl));
     replica = await spawnPlatform(platformEnv(databaseUrl), ['api']);
@@ -487,7 +468,7 @@ describe('the web console’s pharmacy counter', () => {
     expect((await again()).status).toBe(401);
   });
 
-  it('shows an organisation without a counter its home, and the counter’s refusal in words', async () => {
+  it('shows an organisation without a counter its own screen, and the counter’s refusal in words', async () => {
     const other = await launchBrowser({ viewport: { width: 1280, height: 800 } });
     try {
       const makerPage = await other.context.newPage();
@@ -496,14 +477,17 @@ describe('the web console’s pharmacy counter', () => {
       await makerPage.waitForFunction(() => document.activeElement?.id === 'key');
       await makerPage.keyboard.type(keys.maker);
       await makerPage.keyboard.press('Enter');
-      await makerPage.waitForSelector('body[data-page=home]');
-      expect(await makerPage.textContent('main')).toContain('no console screen');
+      // A manufacturer has a screen of its own, and not the counter.
+      await makerPage.waitForSelector('body[data-page=manufacturer]');
+      expect(await makerPage.$$eval('nav a', (links) => links.map((a) => a.textContent))).toEqual([
+        'Products and batches',
+      ]);
       const refused = await makerPage.goto(`${platform.url}/console/counter`);
       expect(refused?.status()).toBe(403);
       expect(await makerPage.textContent('[data-code=FORBIDDEN]')).toBe(
         'Only an organisation with the role pharmacy may do this; yours has manufacturer.',
       );
-      await makerPage.screenshot({ path: join(SHOTS, 'not-a-pharmacy.png'), fullPage: true });
+      await shot('not-a-pharmacy', makerPage);
     } finally {
       await other.close();
     }

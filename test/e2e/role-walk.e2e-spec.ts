@@ -316,6 +316,16 @@ const table: Row[] = [
     call: (c) => ({ path: `/devices/${c.deviceId}` }),
   },
   {
+    route: 'GET /devices/:id/provisioning',
+    allowed: movers,
+    call: (c) => ({ path: `/devices/${c.deviceId}/provisioning` }),
+  },
+  {
+    route: 'GET /devices/:id/provisioning/qr',
+    allowed: movers,
+    call: (c) => ({ path: `/devices/${c.deviceId}/provisioning/qr` }),
+  },
+  {
     route: 'DELETE /devices/:id',
     allowed: movers,
     call: (c) => ({ path: `/devices/${c.deviceId}` }),
@@ -367,6 +377,11 @@ const table: Row[] = [
     route: 'GET /products/:gtin/batches',
     allowed: everyone,
     call: (c) => ({ path: `/products/${c.gtin}/batches` }),
+  },
+  {
+    route: 'GET /products/:gtin/pack-counts',
+    allowed: ['manufacturer', 'regulator'],
+    call: (c) => ({ path: `/products/${c.gtin}/pack-counts` }),
   },
   {
     route: 'GET /products/:gtin/batches/:lot',
@@ -439,6 +454,21 @@ const table: Row[] = [
     call: () => ({ path: '/console/counter' }),
   },
   {
+    route: 'GET /console/manufacturer',
+    allowed: ['manufacturer'],
+    call: () => ({ path: '/console/manufacturer' }),
+  },
+  {
+    route: 'GET /console/regulator',
+    allowed: ['regulator'],
+    call: () => ({ path: '/console/regulator' }),
+  },
+  {
+    route: 'GET /console/distributor',
+    allowed: ['distributor'],
+    call: () => ({ path: '/console/distributor' }),
+  },
+  {
     route: 'GET /console/assets/:file',
     allowed: ['anonymous', ...everyone],
     call: () => ({ path: consoleScript }),
@@ -447,6 +477,11 @@ const table: Row[] = [
     route: 'GET /sites/:gln/activity',
     allowed: everyone,
     call: (c) => ({ path: `/sites/${c.gln}/activity` }),
+  },
+  {
+    route: 'GET /shipments',
+    allowed: everyone,
+    call: () => ({ path: '/shipments' }),
   },
   {
     route: 'POST /containers',

@@ -15,21 +15,41 @@ export type Answer<T> =
  * @example await call<{ code: string }>('POST', '/verify', { code, siteGln })
  */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+  return send<T>(method, path, body, 'application/json', true);
+}
+
+/**
+ * GETs a text answer (a checkpoint note, a CSV file) as it is; an error is the API's sentence.
+ * @example await callText('/ledger/checkpoint', 'text/plain')
+ */
+export function callText(path: string, accept: string): Promise<Answer<string>> {
+  return send<string>('GET', path, undefined, accept, false);
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  accept: string,
+  json: boolean,
+): Promise<Answer<T>> {
   let response: Response;
+  let text: string;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: {
-        accept: 'application/json',
+        accept,
         ...(body !== undefined && { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    text = await response.text();
   } catch {
     return { ok: false, status: 0, code: 'UNREACHABLE', message: CONSOLE_WORDS.unreachable };
   }
-  const text = await response.text();
+  if (response.ok && !json) return { ok: true, status: response.status, body: text as T };
   let parsed: unknown = undefined;
   try {
     parsed = text ? JSON.parse(text) : undefined;

@@ -14,6 +14,7 @@ import { consumerVerdict, fill } from '../src/consumer/consumer-words';
 import { VERDICT_ICONS } from '../src/consumer/verdict-icons';
 import type { Verification } from '../src/verify/verify.dto';
 import { call, type Answer } from './console-api';
+import { element, make } from './console-dom';
 
 const WORDS = CONSOLE_WORDS.counter;
 const SITE_KEY = 'pedigree.console.site';
@@ -25,23 +26,6 @@ interface Shown {
   code: string;
   verification: Verification;
   recorded?: 'dispense' | OtherAction | 'undo';
-}
-
-function element<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`the counter page has no #${id}`);
-  return found as T;
-}
-
-function make<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
 }
 
 function stored(key: string): string | null {

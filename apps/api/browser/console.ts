@@ -7,6 +7,9 @@
 import { CONSOLE_WORDS } from '../src/console/console-words';
 import { call } from './console-api';
 import { runCounter } from './console-counter';
+import { runDistributor } from './console-distributor';
+import { runManufacturer } from './console-manufacturer';
+import { runRegulator } from './console-regulator';
 
 interface SignedIn {
   next: string;
@@ -62,6 +65,15 @@ function run(): void {
       break;
     case 'counter':
       runCounter();
+      break;
+    case 'manufacturer':
+      runManufacturer();
+      break;
+    case 'distributor':
+      runDistributor();
+      break;
+    case 'regulator':
+      runRegulator();
       break;
     default:
       break;

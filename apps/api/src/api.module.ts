@@ -8,6 +8,8 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { RecordingModule } from '@pedigree/recording';
 import { ActivityController } from './activity/activity.controller';
 import { ActivityService } from './activity/activity.service';
+import { ShipmentsController } from './activity/shipments.controller';
+import { ShipmentsService } from './activity/shipments.service';
 import { AlertsController } from './alerts/alerts.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ADMIN_KEY, AdminBootstrapService } from './auth/admin-bootstrap.service';
@@ -87,6 +89,7 @@ export class ApiModule {
         VerifyController,
         AlertsController,
         ActivityController,
+        ShipmentsController,
         ConsumerController,
         ConsoleController,
         OpenApiController,
@@ -119,6 +122,7 @@ export class ApiModule {
         ConsumerService,
         ProofScript,
         ActivityService,
+        ShipmentsService,
         ConsoleService,
         ConsoleScript,
         AdminBootstrapService,

@@ -14,6 +14,7 @@ export {
   type SourceLeaf,
 } from './audit-chain';
 export { ChainAudit, type AuditedBlock, type AuditFinding } from './chain-audit';
+export { ledgerApiPages, type LedgerBlockJson, type LedgerGet } from './ledger-api-pages';
 export {
   createLeafHasher,
   createNodeHasher,

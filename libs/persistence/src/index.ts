@@ -14,6 +14,11 @@ export {
   type VerificationEntry,
 } from './activity/site-activity.repository';
 export { VerificationRepository, type NewVerification } from './activity/verification.repository';
+export {
+  ShipmentRepository,
+  type AwaitedPack,
+  type ShipmentDay,
+} from './activity/shipment.repository';
 export type {
   Batch,
   Container,

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertRepository } from './alerts/alert.repository';
 import { SiteActivityRepository } from './activity/site-activity.repository';
 import { VerificationRepository } from './activity/verification.repository';
+import { ShipmentRepository } from './activity/shipment.repository';
 import { PackRepository } from './catalogue/pack.repository';
 import { ProductRepository } from './catalogue/product.repository';
 import { dataSourceOptions } from './data-source';
@@ -44,6 +45,7 @@ const repositories = [
   AlertRepository,
   VerificationRepository,
   SiteActivityRepository,
+  ShipmentRepository,
   SubscriptionRepository,
   SubscriptionDeliveryRepository,
 ];

@@ -14,7 +14,7 @@ import {
   type CreateBatchDto,
   type CreateProductDto,
 } from './dto/catalogue.dto';
-import { ProductsService } from './products.service';
+import { ProductsService, type PackCounts } from './products.service';
 import { RecallService } from './recall.service';
 import { ApiDoc } from '../openapi/api-doc.decorator';
 import { PublicUrl } from '../public-url';
@@ -67,6 +67,21 @@ export class ProductsController {
     @Body({ schema: reasonSchema }) body: { reason: string },
   ): Promise<Product> {
     return this.recalls.withdraw(organisation, gtin, body.reason);
+  }
+
+  @Roles('manufacturer', 'regulator')
+  @ApiDoc({
+    summary: "The product's batches with their packs counted by state",
+    description:
+      'For each batch, oldest first: how many packs were commissioned, how many of them are not decommissioned (`live`: still in the supply chain), how many are on their way between sites, and how many are in each state as the rules judge it now (a recalled batch’s packs count as `recalled`, an expired one’s active packs as `expired`, as `GET /packs` answers). For the product’s manufacturer and regulators (docs/console.md).',
+    returns: 'The batches with their counts of packs by state',
+  })
+  @Get(':gtin/pack-counts')
+  packCounts(
+    @CurrentOrganisation() organisation: Organisation,
+    @Param('gtin', { schema: gtinSchema }) gtin: string,
+  ): Promise<PackCounts> {
+    return this.products.packCounts(organisation, gtin);
   }
 
   @Roles('manufacturer')

@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY, forbiddenPage, homePage, signInPage } from './console-page.html';
 import { prefersHtml } from './console-page.filter';
 import { counterPage } from './counter-page.html';
+import { distributorPage } from './distributor-page.html';
+import { manufacturerPage } from './manufacturer-page.html';
+import { regulatorPage } from './regulator-page.html';
 
 const HOSTILE = `<script>alert("x")</script>&'`;
 const script = { src: '/console/assets/console-0123456789abcdef.js', integrity: 'sha384-abc' };
@@ -30,6 +33,9 @@ describe('the console pages', () => {
     const signedIn = { name: HOSTILE, roles: ['pharmacy'] as const };
     for (const html of [
       counterPage(signedIn, [site()], script),
+      manufacturerPage({ name: HOSTILE, roles: ['manufacturer'] }, [site()], script),
+      regulatorPage({ name: HOSTILE, roles: ['regulator'] }, script, script),
+      distributorPage({ name: HOSTILE, roles: ['distributor'] }, [site()], script),
       homePage({ name: HOSTILE, roles: ['regulator'] }, script),
       forbiddenPage(HOSTILE, script),
     ]) {
@@ -84,6 +90,62 @@ describe('the console pages', () => {
     expect(signIn).not.toContain('id="sign-out"');
     expect(signIn).toContain('data-next="/console/counter"');
     expect(signIn).toMatch(/<input id="key"[^>]*type="password"[^>]*autocomplete="off"/);
+  });
+});
+
+describe('the manufacturer’s, distributor’s and regulator’s pages', () => {
+  /** Fields including text areas: each must have its label. */
+  const unlabelled = (html: string) => {
+    const fields = [...html.matchAll(/<(?:input|select|textarea)\b[^>]*\bid="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    const labels = [...html.matchAll(/<label\b[^>]*\bfor="([^"]+)"/g)].map((m) => m[1]);
+    return fields.filter((id) => !labels.includes(id));
+  };
+
+  it('label every field, and give the manufacturer its sites to work at', () => {
+    const html = manufacturerPage(
+      { name: 'Lumen', roles: ['manufacturer'] },
+      [site({ name: 'Plant' })],
+      script,
+    );
+    expect(unlabelled(html)).toEqual([]);
+    expect(html).toContain('<a href="/console/manufacturer" aria-current="page">');
+    // Commissioning, packing, unpacking, enrolling a scanner: each at one of its sites.
+    expect((html.match(/<option value="5412345000020"/g) ?? []).length).toBe(4);
+    expect(html).toMatch(/<progress id="commission-progress"/);
+    expect(html).toMatch(/<dialog id="recall-dialog"/);
+    expect(html).toContain('EPCIS subscription');
+    expect(
+      unlabelled(regulatorPage({ name: 'Agency', roles: ['regulator'] }, script, script)),
+    ).toEqual([]);
+  });
+
+  it('give the distributor its shipments, its scanners to enrol at its sites, and labels', () => {
+    const html = distributorPage({ name: 'Rhine', roles: ['distributor'] }, [site()], script);
+    expect(unlabelled(html)).toEqual([]);
+    expect(html).toContain('<a href="/console/distributor" aria-current="page">');
+    expect(html).toContain('id="shipment-days"');
+    expect(html).toMatch(/<select id="enrol-site"[^>]*><option value="5412345000020"/);
+    expect(html).toMatch(/<dialog id="revoke-dialog"/);
+    // No site, nothing to enrol a scanner at: no form.
+    expect(distributorPage({ name: 'R', roles: ['distributor'] }, [], script)).not.toContain(
+      'id="enrol-form"',
+    );
+  });
+
+  it('load the audit’s script on the regulator’s page only, after the console’s', () => {
+    const audit = {
+      src: '/console/assets/console-audit-0123456789abcdef.js',
+      integrity: 'sha384-def',
+    };
+    const html = regulatorPage({ name: 'Agency', roles: ['regulator'] }, script, audit);
+    const scripts = [...html.matchAll(/<script src="([^"]+)" integrity="([^"]+)" defer>/g)];
+    expect(scripts.map((m) => m[1])).toEqual([script.src, audit.src]);
+    expect(manufacturerPage({ name: 'L', roles: ['manufacturer'] }, [], script)).not.toContain(
+      'console-audit',
+    );
+    expect(html).toMatch(/<button type="button" id="audit-run" disabled>/);
   });
 });
 

@@ -45,8 +45,8 @@ main:focus{outline:none}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 label{font-weight:600;display:block;margin-bottom:.25rem}
-input,select,button{font:inherit}
-input,select{padding:.5rem .6rem;border:2px solid #5a5f66;border-radius:.3rem;background:#fff;color:#1a1a1a}
+input,select,button,textarea{font:inherit}
+input,select,textarea{padding:.5rem .6rem;border:2px solid #5a5f66;border-radius:.3rem;background:#fff;color:#1a1a1a}
 button{padding:.5rem 1rem;border:2px solid #0b4f8a;border-radius:.3rem;background:#0b4f8a;color:#fff;font-weight:600;cursor:pointer}
 button.secondary{background:#fff;color:#0b4f8a}
 button:disabled{opacity:.6;cursor:default}
@@ -74,7 +74,7 @@ kbd{font-family:inherit;border:1px solid currentColor;border-radius:.2rem;paddin
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin:0 0 1rem}
 .actions .dispense{font-size:1.25rem;padding:.6rem 1.4rem;background:#00502c;border-color:#00502c}
 .fields{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:.75rem 1rem;margin:.75rem 0}
-.fields input{width:100%}
+.fields input,.fields select{width:100%}
 details>summary{cursor:pointer;color:#0b4f8a;font-weight:600}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #c9ced6;vertical-align:top}
@@ -85,6 +85,20 @@ dialog{border:3px solid #12263f;border-radius:.5rem;max-width:34rem;padding:1.25
 dialog::backdrop{background:rgba(0,0,0,.5)}
 dialog .row{justify-content:flex-end;margin-top:1rem}
 .signin{max-width:30rem}
+textarea{width:100%}
+h3{font-size:1.1rem;margin:1rem 0 .5rem}
+h4{font-size:1rem;margin:1rem 0 .25rem}
+progress{width:100%;height:1.4rem}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f5f7;border:1px solid #c9ced6;padding:.5rem;margin:0;font-size:.9rem}
+#provisioning-qr{background:#fff;border:1px solid #c9ced6}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.5rem 0}
+.facts dt{font-weight:600}
+.facts dd{margin:0;overflow-wrap:anywhere}
+.notes li{margin:.25rem 0}
+button.danger-button{background:#8c0009;border-color:#8c0009;color:#fff}
+td[data-state=open]::before{content:"● "}
+td[data-state=closed]::before{content:"✔ "}
+tr[aria-current=true] td{background:#e8f0fa}
 .signin input{width:100%;font-family:ui-monospace,Menlo,Consolas,monospace}
 `;
 
@@ -144,13 +158,18 @@ export function consolePage(options: {
   title: string;
   main: string;
   script: ScriptTag | undefined;
+  /** Scripts of this page only (the regulator's audit), after the console's own. */
+  extraScripts?: readonly ScriptTag[];
   signedIn?: SignedIn;
   current?: string;
 }): string {
-  const { page, title, main, script, signedIn, current } = options;
-  const tag = script
-    ? `<script src="${escapeHtml(script.src)}" integrity="${escapeHtml(script.integrity)}" defer></script>`
-    : '';
+  const { page, title, main, script, extraScripts = [], signedIn, current } = options;
+  const tag = [...(script ? [script] : []), ...extraScripts]
+    .map(
+      (one) =>
+        `<script src="${escapeHtml(one.src)}" integrity="${escapeHtml(one.integrity)}" defer></script>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

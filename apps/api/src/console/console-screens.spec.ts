@@ -2,12 +2,18 @@ import { ROLES } from '@pedigree/domain';
 import { SCREENS, safeNext, screensFor } from './console-screens';
 
 describe('the console’s screens', () => {
-  it('are offered by role: the counter to pharmacies only, for now', () => {
+  it('are offered by role, in menu order', () => {
     expect(screensFor(['pharmacy']).map((s) => s.path)).toEqual(['/console/counter']);
+    expect(screensFor(['manufacturer']).map((s) => s.path)).toEqual(['/console/manufacturer']);
+    expect(screensFor(['regulator']).map((s) => s.path)).toEqual(['/console/regulator']);
+    expect(screensFor(['distributor']).map((s) => s.path)).toEqual(['/console/distributor']);
     expect(screensFor(['manufacturer', 'pharmacy']).map((s) => s.path)).toEqual([
       '/console/counter',
+      '/console/manufacturer',
     ]);
-    for (const role of ROLES.filter((r) => r !== 'pharmacy')) {
+    for (const role of ROLES.filter(
+      (r) => !['pharmacy', 'manufacturer', 'distributor', 'regulator'].includes(r),
+    )) {
       expect(screensFor([role])).toEqual([]);
     }
   });

@@ -1,7 +1,7 @@
 /**
  * The console's screens and who sees which: the navigation is built from this list by role, so
- * a screen for another role (manufacturer, distributor, regulator: issue 7) is one more entry
- * and one more controller route carrying the same `@Roles(...)`. The list only shapes the menu;
+ * a screen for another role is one more entry and one more controller route carrying the same
+ * `@Roles(...)`. The list only shapes the menu;
  * each screen's route and every API call it makes are authorised by the API's own guard.
  */
 import type { Role } from '@pedigree/domain';
@@ -23,7 +23,30 @@ export const COUNTER_SCREEN: ConsoleScreen = {
   roles: ['pharmacy'],
 };
 
-export const SCREENS: readonly ConsoleScreen[] = [COUNTER_SCREEN];
+export const MANUFACTURER_SCREEN: ConsoleScreen = {
+  path: '/console/manufacturer',
+  title: 'Products and batches',
+  roles: ['manufacturer'],
+};
+
+export const DISTRIBUTOR_SCREEN: ConsoleScreen = {
+  path: '/console/distributor',
+  title: 'Warehouse',
+  roles: ['distributor'],
+};
+
+export const REGULATOR_SCREEN: ConsoleScreen = {
+  path: '/console/regulator',
+  title: 'Oversight',
+  roles: ['regulator'],
+};
+
+export const SCREENS: readonly ConsoleScreen[] = [
+  COUNTER_SCREEN,
+  MANUFACTURER_SCREEN,
+  DISTRIBUTOR_SCREEN,
+  REGULATOR_SCREEN,
+];
 
 /**
  * The screens an organisation with these roles may open, in menu order.

@@ -25,7 +25,12 @@ import { ApiException } from '../errors/api.exception';
 import { ApiDoc } from '../openapi/api-doc.decorator';
 import { PAGE_HEADERS } from './console-page.html';
 import { ConsolePageFilter } from './console-page.filter';
-import { COUNTER_SCREEN } from './console-screens';
+import {
+  COUNTER_SCREEN,
+  DISTRIBUTOR_SCREEN,
+  MANUFACTURER_SCREEN,
+  REGULATOR_SCREEN,
+} from './console-screens';
 import { ConsoleService } from './console.service';
 import {
   signInSchema,
@@ -117,11 +122,66 @@ export class ConsoleController {
     return this.console.counter(organisation);
   }
 
+  @Roles(...MANUFACTURER_SCREEN.roles)
+  @UseFilters(ConsolePageFilter)
+  @ApiDoc({
+    summary:
+      'The manufacturer’s screen: products, batches, commissioning, recalls, alerts, scanners',
+    description:
+      'A page for a browser signed in to the console (without a session: sent to sign in; another role: a page saying so). Its script calls the catalogue routes (`/products`, `/products/{gtin}/pack-counts`, batches, serials in runs of 1,000, labels, recall and withdrawal), `/containers`, `/alerts`, `/packs`, `/devices` and `/quarantine` with the session (docs/console.md).',
+    returns: 'The manufacturer’s page',
+    produces: ['text/html'],
+  })
+  @Get('manufacturer')
+  async manufacturer(
+    @CurrentOrganisation() organisation: Organisation,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    void reply.headers(PAGE_HEADERS);
+    return this.console.manufacturer(organisation);
+  }
+
+  @Roles(...DISTRIBUTOR_SCREEN.roles)
+  @UseFilters(ConsolePageFilter)
+  @ApiDoc({
+    summary: 'The distributor’s screen: shipments as scanned, packs never arrived, scanners',
+    description:
+      'A page for a browser signed in to the console (without a session: sent to sign in; another role: a page saying so). Its script calls `GET /shipments`, `/devices` (enrol, provisioning, revoke) and `/quarantine` with the session (docs/console.md).',
+    returns: 'The distributor’s page',
+    produces: ['text/html'],
+  })
+  @Get('distributor')
+  async distributor(
+    @CurrentOrganisation() organisation: Organisation,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    void reply.headers(PAGE_HEADERS);
+    return this.console.distributor(organisation);
+  }
+
+  @Roles(...REGULATOR_SCREEN.roles)
+  @UseFilters(ConsolePageFilter)
+  @ApiDoc({
+    summary: 'The regulator’s screen: every alert, the chain’s state, the audit in the browser',
+    description:
+      'A page for a browser signed in to the console (without a session: sent to sign in; another role: a page saying so). Its script calls `/alerts` (list, one, notes, close), `/packs`, `/ledger/checkpoint` and `/ledger/blocks`; its audit script reads `/ledger/key`, `/ledger/blocks` and `/ledger/leaves` page by page and verifies the chain in the browser (docs/console.md).',
+    returns: 'The regulator’s page',
+    produces: ['text/html'],
+  })
+  @Get('regulator')
+  regulator(
+    @CurrentOrganisation() organisation: Organisation,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    void reply.headers(PAGE_HEADERS);
+    return this.console.regulator(organisation);
+  }
+
   @Public()
   @ApiDoc({
-    summary: 'The web console’s script',
+    summary: 'The web console’s scripts',
     description:
-      'Served under a name holding its content hash (the pages name the current one, with its Subresource Integrity digest), cached for a year.',
+      'Each served under a name holding its content hash (the pages name the current one, with its Subresource Integrity digest), cached for a year.',
     returns: 'JavaScript',
     produces: ['text/javascript'],
   })

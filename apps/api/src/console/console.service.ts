@@ -12,6 +12,9 @@ import { homePage, signInPage } from './console-page.html';
 import { ConsoleScript } from './console-script';
 import { CONSOLE_HOME, safeNext, screensFor } from './console-screens';
 import { counterPage } from './counter-page.html';
+import { distributorPage } from './distributor-page.html';
+import { manufacturerPage } from './manufacturer-page.html';
+import { regulatorPage } from './regulator-page.html';
 import type { SignInDto, SignedInAnswer } from './dto/console.dto';
 
 /** A page, or where to send the browser instead. */
@@ -68,9 +71,20 @@ export class ConsoleService {
     return counterPage(organisation, await this.sites.list(organisation), this.script.tag());
   }
 
-  /** The script bundle when `file` is its current name. */
+  async manufacturer(organisation: Organisation): Promise<string> {
+    return manufacturerPage(organisation, await this.sites.list(organisation), this.script.tag());
+  }
+
+  async distributor(organisation: Organisation): Promise<string> {
+    return distributorPage(organisation, await this.sites.list(organisation), this.script.tag());
+  }
+
+  regulator(organisation: Organisation): string {
+    return regulatorPage(organisation, this.script.tag(), this.script.tag('console-audit'));
+  }
+
+  /** A script bundle when `file` is its current name. */
   asset(file: string): Buffer | undefined {
-    const served = this.script.served;
-    return served && served.file === file ? served.body : undefined;
+    return this.script.file(file);
   }
 }

@@ -1,35 +1,24 @@
 /**
  * The ledger API as an audit source: blocks from the public `GET /ledger/blocks` pages, sealed
- * events from `GET /ledger/leaves` (regulator or admin key), one page per range. The server
- * does not send the leaf hashes it sealed, so a changed event is caught by its block's root.
+ * events from `GET /ledger/leaves` (regulator or admin key), read page by page
+ * (`ledgerApiPages`, which the regulator's browser reads with too).
  */
-import type { ChainSource, SourceBlock, SourceLeaf } from '@pedigree/ledger';
+import {
+  ledgerApiPages,
+  type ChainSource,
+  type LedgerBlockJson,
+  type SourceBlock,
+  type SourceLeaf,
+} from '@pedigree/ledger';
 import { AuditSourceError } from './audit-source.error';
 
-/** The largest page each endpoint answers (docs/ledger.md). */
+/** The largest page GET /ledger/leaves answers (docs/ledger.md). */
 const LEAVES_PAGE = 10_000;
-
-interface BlockJson {
-  height: number;
-  previousHash: string;
-  timeMs: number;
-  treeSize: number;
-  root: string;
-  signature: string;
-  checkpoint: string;
-}
-
-interface LeafJson {
-  leafIndex: number;
-  eventId: string;
-  document: string;
-}
-
-const bytes = (base64: string): Buffer => Buffer.from(base64, 'base64');
 
 export class HttpChainSource implements ChainSource {
   readonly signersFrom: string;
   private readonly base: string;
+  private readonly pages = ledgerApiPages((path) => this.get(path), { leavesPage: LEAVES_PAGE });
 
   constructor(
     baseUrl: string,
@@ -40,40 +29,16 @@ export class HttpChainSource implements ChainSource {
   }
 
   async treeSize(): Promise<number> {
-    const latest = await this.get<BlockJson>('/ledger/blocks/latest', { notFound: null });
+    const latest = await this.get<LedgerBlockJson>('/ledger/blocks/latest', { notFound: null });
     return latest?.treeSize ?? 0;
   }
 
-  async blocks(from: number, limit: number): Promise<SourceBlock[]> {
-    const page = await this.get<{ blocks: BlockJson[] }>(
-      `/ledger/blocks?from=${from}&limit=${Math.min(limit, 1_000)}`,
-    );
-    return page.blocks.map((block) => ({
-      height: block.height,
-      previousHash: bytes(block.previousHash),
-      timeMs: block.timeMs,
-      treeSize: block.treeSize,
-      root: bytes(block.root),
-      signature: bytes(block.signature),
-      checkpoint: block.checkpoint,
-    }));
+  blocks(from: number, limit: number): Promise<SourceBlock[]> {
+    return this.pages.blocks(from, limit);
   }
 
-  /**
-   * Page after page from `from` on. The server may cut a page short (by bytes): the next page
-   * starts after the last leaf received, or after the page when it held none (those are missing).
-   */
-  async *leaves(from: number, to: number): AsyncGenerator<SourceLeaf[]> {
-    let next = from;
-    while (next < to) {
-      const limit = Math.min(LEAVES_PAGE, to - next);
-      const page = await this.get<{ leaves: LeafJson[] }>(
-        `/ledger/leaves?from=${next}&limit=${limit}`,
-      );
-      const leaves = page.leaves.map((leaf) => ({ ...leaf, document: bytes(leaf.document) }));
-      next = leaves.length > 0 ? leaves[leaves.length - 1].leafIndex + 1 : next + limit;
-      yield leaves;
-    }
+  leaves(from: number, to: number): AsyncIterable<SourceLeaf[]> {
+    return this.pages.leaves(from, to);
   }
 
   async signers(): Promise<string[]> {

@@ -157,6 +157,22 @@ export class PackRepository {
   }
 
   /**
+   * How many packs each batch of the product holds in each recorded state, and how many of those
+   * are on their way between sites: one grouped scan of the product's packs (packs_batch_id).
+   */
+  async countByState(
+    productId: string,
+  ): Promise<Array<{ batchId: string; state: string; packs: number; inTransit: number }>> {
+    return this.db.query(
+      `SELECT batch_id AS "batchId", state, count(*)::int AS packs,
+              (count(*) FILTER (WHERE in_transit_to IS NOT NULL))::int AS "inTransit"
+         FROM packs WHERE product_id = $1
+        GROUP BY batch_id, state`,
+      [productId],
+    );
+  }
+
+  /**
    * Serials of a batch in commissioning order, for the packaging line; `page` takes `limit` of
    * them after the first `offset`, for a label sheet.
    */

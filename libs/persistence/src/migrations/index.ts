@@ -14,6 +14,7 @@ import { CompanyPrefixes1795550400000 } from './1795550400000-company-prefixes';
 import { ConsoleSessions1795554000000 } from './1795554000000-console-sessions';
 import { SiteActivity1795557600000 } from './1795557600000-site-activity';
 import { AlertInvestigations1795561200000 } from './1795561200000-alert-investigations';
+import { ShipmentsAsScanned1795568400000 } from './1795568400000-shipments-as-scanned';
 
 export const migrations = [
   Identity1795510800000,
@@ -31,4 +32,5 @@ export const migrations = [
   ConsoleSessions1795554000000,
   SiteActivity1795557600000,
   AlertInvestigations1795561200000,
+  ShipmentsAsScanned1795568400000,
 ];

@@ -1,0 +1,33 @@
+/**
+ * Helpers for the web console's page suites: where the focus is, moving it with the keyboard as a
+ * keyboard-only user does, and screenshots kept in test-artifacts/console/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { repoRoot } from './repo-root';
+
+const SHOTS = join(repoRoot(), 'test-artifacts', 'console');
+
+/** The helpers, on the page `current()` returns (a suite opens its page in `beforeAll`). */
+export function consolePage(current: () => Page) {
+  /** The id of the focused element: keyboard-only use depends on where the focus is. */
+  const focused = () => current().evaluate(() => document.activeElement?.id ?? '');
+
+  /** Presses Tab (or Shift+Tab) until the element with this id has the focus. */
+  async function tabTo(id: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+    for (let presses = 0; presses < 80; presses++) {
+      if ((await focused()) === id) return;
+      await current().keyboard.press(key);
+    }
+    throw new Error(`#${id} never took the focus with ${key}`);
+  }
+
+  /** Keeps a full-page screenshot as test-artifacts/console/<name>.png. */
+  async function shot(name: string, page: Page = current()): Promise<void> {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  return { focused, tabTo, shot };
+}
