@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import {
   apiClient,
   commissionBatch,
+  postSteps,
   organisationWithSite,
   randomGln,
   randomGtin,
@@ -72,7 +73,7 @@ describe('the web console’s distributor screen', () => {
     const shipped = [...items.slice(0, 6), `(00)${sscc}`];
     // Six loose packs and a case of two shipped to the warehouse; four loose ones and the case
     // arrive; two of those go on to the pharmacy.
-    for (const [path, key, body] of [
+    await postSteps(request, [
       ['/containers', keys.maker, { siteGln: plant, sscc, items: items.slice(6) }],
       ['/shipments', keys.maker, { siteGln: plant, destinationGln: warehouse, items: shipped }],
       [
@@ -85,9 +86,7 @@ describe('the web console’s distributor screen', () => {
         keys.wholesaler,
         { siteGln: warehouse, destinationGln: pharmacy, items: items.slice(0, 2) },
       ],
-    ] as const) {
-      expect((await request('POST', path, { key, body })).status).toBe(201);
-    }
+    ]);
     browser = await launchBrowser({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
     page = await browser.context.newPage();
   });

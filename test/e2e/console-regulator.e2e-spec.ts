@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import {
   apiClient,
   commissionBatch,
+  postSteps,
   organisationWithSite,
   randomGln,
   randomGtin,
@@ -72,7 +73,7 @@ describe('the web console’s regulator screen', () => {
       siteGln: plant,
     });
     const items = packs.map((p) => p.aiData);
-    for (const [path, key, body] of [
+    await postSteps(request, [
       ['/shipments', keys.maker, { siteGln: plant, destinationGln: pharmacy, items }],
       ['/receipts', keys.chemist, { siteGln: pharmacy, items }],
       [
@@ -80,9 +81,7 @@ describe('the web console’s regulator screen', () => {
         keys.chemist,
         { siteGln: pharmacy, action: 'dispense', items: [items[0]] },
       ],
-    ] as const) {
-      expect((await request('POST', path, { key, body })).status).toBe(201);
-    }
+    ]);
     for (const code of [items[0], `(01)${gtin}(21)NEVERMADE1`]) {
       await request('POST', '/verify', { key: keys.chemist, body: { code, siteGln: pharmacy } });
     }

@@ -85,13 +85,24 @@ export async function commissionBatch(
 ): Promise<ListedSerial[]> {
   const { gtin, lot, count, siteGln, expiry = '301200' } = batch;
   const path = `/products/${gtin}/batches`;
-  for (const [step, body] of [
-    [path, { lot, expiry, quantity: count }],
-    [`${path}/${lot}/serials`, { count, siteGln }],
-  ] as const) {
-    const answer = await request('POST', step, { key, body });
-    if (answer.status !== 201)
-      throw new Error(`POST ${step} refused: ${JSON.stringify(answer.body)}`);
-  }
+  await postSteps(request, [
+    [path, key, { lot, expiry, quantity: count }],
+    [`${path}/${lot}/serials`, key, { count, siteGln }],
+  ]);
   return (await request('GET', `${path}/${lot}/serials`, { key })).body;
+}
+
+/**
+ * POSTs each `[path, key, body]` in order, as a test's setup does (ship, receive, dispense...).
+ * @throws Error with the API's answer when one is not 201
+ */
+export async function postSteps(
+  request: ReturnType<typeof apiClient>,
+  steps: ReadonlyArray<readonly [path: string, key: string, body: unknown]>,
+): Promise<void> {
+  for (const [path, key, body] of steps) {
+    const answer = await request('POST', path, { key, body });
+    if (answer.status !== 201)
+      throw new Error(`POST ${path} refused: ${JSON.stringify(answer.body)}`);
+  }
 }
