@@ -3,7 +3,8 @@
  * a box and reads, in plain words and in their language, whether the pack is genuine, what it is,
  * where it has been, and sees their own browser check the ledger proof of that journey. Tampered
  * proof material must fail in the browser; the verdict must still read without JavaScript; API
- * clients get the same facts as JSON. Screenshots go to test-artifacts/consumer-page/.
+ * clients get the same facts as JSON. Screenshots go to test-artifacts/consumer-page/, each of a
+ * page that passes the accessibility audit (axe-core, WCAG 2.1 A and AA, contrast among them).
  */
 import { buildDigitalLink, type Gs1Ai } from '@pedigree/gs1';
 import { mkdirSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   organisationWithSite,
   commissionBatch,
 } from '../harness/api-client';
+import { accessibilityProblems } from '../harness/accessibility';
 import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
 import { repoRoot } from '../harness/repo-root';
 import { platformEnv } from '../harness/services';
@@ -75,9 +77,11 @@ describe('the consumer page at a pack’s Digital Link', () => {
     throw new Error(`the journey of ${serial} was not sealed within 5 s`);
   }
 
-  async function open(page: Page, url: string, shot: string) {
+  /** Opens the page and keeps its screenshot; audits it too where JavaScript runs (axe is a script). */
+  async function open(page: Page, url: string, shot: string, audit = true) {
     const response = await page.goto(url);
     await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+    if (audit) expect(await accessibilityProblems(page)).toEqual([]);
     return response;
   }
 
@@ -155,6 +159,7 @@ describe('the consumer page at a pack’s Digital Link', () => {
     expect(await page.locator('[data-proof=verified]').count()).toBe(3);
     await page.locator('summary').click();
     await page.screenshot({ path: join(SHOTS, 'genuine.png'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
     // Nothing commercially sensitive: no GLN, street, pharmacy or site name.
     const html = await page.content();
     for (const secret of [
@@ -273,7 +278,7 @@ describe('the consumer page at a pack’s Digital Link', () => {
     const noScript = await launchBrowser({ javaScriptEnabled: false, locale: 'en-GB' });
     try {
       const page = await noScript.context.newPage();
-      await open(page, link(serials.shipped), 'no-javascript');
+      await open(page, link(serials.shipped), 'no-javascript', false);
       expect(await page.textContent('h1')).toBe('Genuine');
       expect(await page.locator('li').count()).toBe(3);
       expect(await page.getAttribute('#proof-status', 'data-state')).toBe('no-script');

@@ -1,10 +1,12 @@
 /**
  * Helpers for the web console's page suites: where the focus is, moving it with the keyboard as a
- * keyboard-only user does, and screenshots kept in test-artifacts/console/.
+ * keyboard-only user does, and screenshots kept in test-artifacts/console/, each of a page that
+ * passes the accessibility audit.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { accessibilityProblems } from './accessibility';
 import { repoRoot } from './repo-root';
 
 const SHOTS = join(repoRoot(), 'test-artifacts', 'console');
@@ -23,10 +25,15 @@ export function consolePage(current: () => Page) {
     throw new Error(`#${id} never took the focus with ${key}`);
   }
 
-  /** Keeps a full-page screenshot as test-artifacts/console/<name>.png. */
+  /**
+   * Keeps a full-page screenshot as test-artifacts/console/<name>.png, and asserts that the page,
+   * as shown, has no problem against WCAG 2.1 A and AA that axe-core finds (contrast, labels,
+   * names, structure): every state a suite keeps a picture of is audited.
+   */
   async function shot(name: string, page: Page = current()): Promise<void> {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
   }
 
   return { focused, tabTo, shot };

@@ -190,7 +190,7 @@ export function runInvestigation(options: {
             link(
               fill(WORDS.leaf, { leaf: event.leafIndex }),
               `/ledger/events/${event.id}/proof`,
-              fill(WORDS.proofLink, { id: event.id }),
+              fill(WORDS.proofLink, { leaf: event.leafIndex, id: event.id }),
             ),
             ' · ',
             link(
