@@ -221,7 +221,7 @@ describe('the web console’s manufacturer screen', () => {
     expect(counts.body.batches[0].states.active).toBe(2_500);
   });
 
-  it('downloads the serials as CSV and opens the label sheet in a new tab', async () => {
+  it('downloads the serials as CSV and opens the label sheets, 500 labels each, in a new tab', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('#download').click(),
@@ -232,14 +232,79 @@ describe('the web console’s manufacturer screen', () => {
     expect(lines).toHaveLength(2_501);
     expect(lines[1]).toContain(`(01)${gtin}(17)301231(10)L7(21)`);
 
+    const sheets = page.locator('#label-sheets a');
+    expect(await sheets.allTextContents()).toEqual([
+      'Labels 1 to 500',
+      'Labels 501 to 1,000',
+      'Labels 1,001 to 1,500',
+      'Labels 1,501 to 2,000',
+      'Labels 2,001 to 2,500',
+    ]);
     const [sheet] = await Promise.all([
       browser.context.waitForEvent('page'),
-      page.locator('#labels').click(),
+      sheets.nth(1).click(),
     ]);
     await sheet.waitForLoadState();
-    expect(new URL(sheet.url()).pathname).toBe(`/products/${gtin}/batches/L7/labels`);
-    expect(await sheet.content()).toContain('L7');
+    const opened = new URL(sheet.url());
+    expect(opened.pathname).toBe(`/products/${gtin}/batches/L7/labels`);
+    expect(opened.search).toBe('?from=500&limit=500');
+    // The second sheet starts at the 501st serial in commissioning order, as the CSV lists them.
+    const serialOf = (line: string) => /\(21\)([^,]+)/.exec(line)![1];
+    const content = await sheet.content();
+    expect(content).toContain(serialOf(lines[501]));
+    expect(content).toContain(serialOf(lines[1_000]));
+    expect(content).not.toContain(serialOf(lines[500]));
+    expect(content).not.toContain(serialOf(lines[1_001]));
     await sheet.close();
+  });
+
+  it('stops a long commissioning after the run under way, when asked with the keyboard', async () => {
+    const batch = await request('POST', `/products/${gtin}/batches`, {
+      key: keys.maker,
+      body: { lot: 'L8', expiry: '301231', quantity: 20_000 },
+    });
+    expect(batch.status).toBe(201);
+    // Opening the product again lists the batch registered elsewhere.
+    await page.focus(`#product-open-${gtin}`);
+    await page.keyboard.press('Enter');
+    const row = page.locator('#batch-rows tr[data-lot=L8]');
+    await row.waitFor();
+    await row.locator('button').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#batch-title', { hasText: 'L8' }).waitFor();
+    expect(await page.textContent('#labels-none')).toContain('Commission serial numbers first');
+    expect(await page.locator('#label-sheets li').count()).toBe(0);
+    await page.fill('#commission-count', '20000');
+    await page.keyboard.press('Enter');
+    // The stop takes the focus while the runs go on; Enter after the first run stops the rest.
+    await page.waitForFunction(() => document.activeElement?.id === 'commission-stop');
+    await page.waitForFunction(
+      () => (document.getElementById('commission-progress') as HTMLProgressElement).value >= 1_000,
+    );
+    await page.keyboard.press('Enter');
+    const text = page.locator('#commission-text', { hasText: 'Stopped as you asked' });
+    await text.waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => document.activeElement?.id === 'commission');
+    expect(await page.isVisible('#commission-stop')).toBe(false);
+    const done = Number(
+      /after ([\d,]+) of 20,000/.exec((await text.textContent())!)![1].replace(/,/g, ''),
+    );
+    expect(done % 1_000).toBe(0);
+    expect(done).toBeGreaterThanOrEqual(1_000);
+    expect(done).toBeLessThan(20_000);
+    const listed = await request('GET', `/products/${gtin}/batches/L8/serials`, {
+      key: keys.maker,
+    });
+    expect(listed.body).toHaveLength(done);
+    await page
+      .locator('#batch-rows tr[data-lot=L8] [data-fact=commissioned]', {
+        hasText: `${done.toLocaleString('en-GB')} of 20,000`,
+      })
+      .waitFor();
+    await shot('manufacturer-commission-stopped');
+    // Back to the batch the walk goes on with.
+    await page.locator('#batch-rows tr[data-lot=L7] button').click();
+    await page.locator('#batch-title', { hasText: 'L7' }).waitFor();
   });
 
   it('packs two packs into a case and unpacks it', async () => {
@@ -346,6 +411,16 @@ describe('the web console’s manufacturer screen', () => {
     const answer = await page.request.get(`${platform.url}${href}`);
     expect(answer.status()).toBe(200);
     expect(await answer.json()).toMatchObject({ leafIndex: expect.any(Number) });
+    // And every sealed event is proven in this browser: its bytes, its path, the signed head.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#alert-history-rows tr')]
+          .filter((tr) => tr.querySelector('a'))
+          .every((tr) => tr.getAttribute('data-proof') === 'verified'),
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await page.textContent('#alert-history-rows')).toContain('proven in this browser');
 
     await page.focus('#note-text');
     await page.keyboard.type('The patient brought the pack back; checking with the pharmacy.');

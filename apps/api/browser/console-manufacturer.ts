@@ -1,7 +1,8 @@
 /**
  * The manufacturer's screen (docs/console.md): products and batches with their packs counted by
  * state (GET /products, GET /products/{gtin}/pack-counts), registering both, commissioning serials
- * in runs of 1,000 with a progress bar, the serials as CSV, the label sheet in a new tab, a recall
+ * in runs of 1,000 with a progress bar and a stop, the serials as CSV, the label sheets (500 labels
+ * each) in a new tab, a recall
  * or withdrawal behind a confirmation that says what cannot be undone and who hears of it, cases
  * and pallets packed and unpacked, the alerts on its products, its sites' scanners (enrolled,
  * revoked) and quarantined messages. Every action is the API's to judge; a refusal shows its
@@ -13,6 +14,7 @@ import { CONSOLE_WORDS } from '../src/console/console-words';
 import {
   commissionRuns,
   expiryText,
+  labelSheets,
   progressText,
   statesText,
   stockText,
@@ -141,8 +143,26 @@ export function runManufacturer(): void {
     batchPanel.hidden = false;
     batchPanel.dataset.lot = lot;
     element('batch-title').textContent = fill(WORDS.batch, { lot });
-    element<HTMLAnchorElement>('labels').href =
-      `/products/${product.gtin}/batches/${encodeURIComponent(lot)}/labels`;
+    const labels = `/products/${product.gtin}/batches/${encodeURIComponent(lot)}/labels`;
+    const sheets = labelSheets(batch.packs);
+    element('label-sheets').replaceChildren(
+      ...sheets.map(({ from, limit }) => {
+        const link = make(
+          'a',
+          fill(WORDS.labelSheet, {
+            first: number.format(from + 1),
+            last: number.format(from + limit),
+          }),
+        );
+        link.href = `${labels}?from=${from}&limit=${limit}`;
+        link.target = '_blank';
+        link.rel = 'noopener';
+        const item = make('li');
+        item.append(link);
+        return item;
+      }),
+    );
+    element('labels-none').hidden = sheets.length > 0;
     element('recall').hidden = batch.recalledAt !== null;
     if (focus) batchPanel.focus();
   }
@@ -205,6 +225,7 @@ export function runManufacturer(): void {
     const text = element('commission-text');
     const progress = element<HTMLProgressElement>('commission-progress');
     const button = element<HTMLButtonElement>('commission');
+    const stop = element<HTMLButtonElement>('commission-stop');
     const total = Number(value('commission-count'));
     let runs: number[];
     try {
@@ -214,14 +235,34 @@ export function runManufacturer(): void {
       say(text, WORDS.countInvalid, 'error');
       return;
     }
+    let stopping = false;
+    const halt = () => {
+      stopping = true;
+      stop.disabled = true;
+    };
     void (async () => {
       button.disabled = true;
+      // The run under way finishes (it is recorded whole or not at all); no other starts.
+      stop.addEventListener('click', halt);
+      stop.disabled = false;
+      stop.hidden = false;
+      stop.focus();
       element('commission-status').hidden = false;
       progress.max = total;
       progress.value = 0;
       let done = 0;
       say(text, fill(WORDS.commissioning, { progress: progressText(0, total) }));
       for (const run of runs) {
+        if (stopping) {
+          say(
+            text,
+            fill(WORDS.commissionHalted, {
+              done: number.format(done),
+              total: number.format(total),
+            }),
+          );
+          break;
+        }
         const answer = await call('POST', path, { count: run, siteGln });
         if (!answer.ok) {
           if (answer.status === 401) refused(answer, text);
@@ -245,6 +286,8 @@ export function runManufacturer(): void {
       if (done === total) {
         say(text, fill(WORDS.commissionDone, { count: number.format(total) }), 'ok');
       }
+      stop.removeEventListener('click', halt);
+      stop.hidden = true;
       button.disabled = false;
       await loadBatches();
       button.focus();

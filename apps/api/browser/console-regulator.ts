@@ -1,8 +1,8 @@
 /**
  * The regulator's screen (docs/console.md): the chain's state from the signed checkpoint and the
  * newest block (GET /ledger/checkpoint, GET /ledger/blocks/latest), and every alert across the
- * consortium, investigated as on the manufacturer's screen. The audit button is wired by its own
- * script (console-audit.ts), loaded on this page only.
+ * consortium, investigated as on the manufacturer's screen. The audit button is wired by the
+ * ledger script (console-ledger.ts), which this page and the manufacturer's load.
  */
 import { fill } from '../src/consumer/consumer-words';
 import { readCheckpoint } from '../src/console/chain-state';

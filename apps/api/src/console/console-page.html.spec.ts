@@ -134,18 +134,22 @@ describe('the manufacturer’s, distributor’s and regulator’s pages', () => 
     );
   });
 
-  it('load the audit’s script on the regulator’s page only, after the console’s', () => {
-    const audit = {
-      src: '/console/assets/console-audit-0123456789abcdef.js',
+  it('load the ledger’s script after the console’s on the regulator’s and manufacturer’s pages', () => {
+    const ledger = {
+      src: '/console/assets/console-ledger-0123456789abcdef.js',
       integrity: 'sha384-def',
     };
-    const html = regulatorPage({ name: 'Agency', roles: ['regulator'] }, script, audit);
-    const scripts = [...html.matchAll(/<script src="([^"]+)" integrity="([^"]+)" defer>/g)];
-    expect(scripts.map((m) => m[1])).toEqual([script.src, audit.src]);
-    expect(manufacturerPage({ name: 'L', roles: ['manufacturer'] }, [], script)).not.toContain(
-      'console-audit',
-    );
+    const scriptsOf = (html: string) =>
+      [...html.matchAll(/<script src="([^"]+)" integrity="([^"]+)" defer>/g)].map((m) => m[1]);
+    const html = regulatorPage({ name: 'Agency', roles: ['regulator'] }, script, ledger);
+    expect(scriptsOf(html)).toEqual([script.src, ledger.src]);
     expect(html).toMatch(/<button type="button" id="audit-run" disabled>/);
+    const maker = manufacturerPage({ name: 'L', roles: ['manufacturer'] }, [], script, ledger);
+    expect(scriptsOf(maker)).toEqual([script.src, ledger.src]);
+    expect(maker).not.toContain('id="audit-run"');
+    expect(scriptsOf(counterPage({ name: 'P', roles: ['pharmacy'] }, [], script))).toEqual([
+      script.src,
+    ]);
   });
 });
 

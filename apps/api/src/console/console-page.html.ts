@@ -95,6 +95,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f5f7;border:1px so
 .facts dt{font-weight:600}
 .facts dd{margin:0;overflow-wrap:anywhere}
 .notes li{margin:.25rem 0}
+.sheets{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0;margin:.5rem 0}
 button.danger-button{background:#8c0009;border-color:#8c0009;color:#fff}
 td[data-state=open]::before{content:"● "}
 td[data-state=closed]::before{content:"✔ "}

@@ -1,7 +1,7 @@
 /**
  * The console's browser scripts: the bundles `npm run build` writes from apps/api/browser/
- * (`console.ts` for every page, `console-audit.ts` for the regulator's audit only, which carries
- * the ledger library), each served under its content-hashed name (browser-bundle.ts).
+ * (`console.ts` for every page; `console-ledger.ts` for the screens that check the ledger in the
+ * browser, the manufacturer's and the regulator's, which carries the ledger library), each served under its content-hashed name (browser-bundle.ts).
  */
 import { Injectable } from '@nestjs/common';
 import { loadBrowserBundle, type ServedScript } from '../browser-bundle';
@@ -11,21 +11,21 @@ import type { ScriptTag } from './console-page.html';
 export const CONSOLE_ASSETS_PATH = '/console/assets';
 
 /** The console's bundles by name. */
-export type ConsoleBundle = 'console' | 'console-audit';
+export type ConsoleBundle = 'console' | 'console-ledger';
 
 @Injectable()
 export class ConsoleScript {
   readonly served?: ServedScript = loadBrowserBundle('console');
-  readonly audit?: ServedScript = loadBrowserBundle('console-audit');
+  readonly ledger?: ServedScript = loadBrowserBundle('console-ledger');
 
   /** A page's script tag, or undefined when the bundle was not built. */
   tag(bundle: ConsoleBundle = 'console'): ScriptTag | undefined {
-    const served = bundle === 'console' ? this.served : this.audit;
+    const served = bundle === 'console' ? this.served : this.ledger;
     return served && { src: `${CONSOLE_ASSETS_PATH}/${served.file}`, integrity: served.integrity };
   }
 
   /** The bundle served under this file name, if any. */
   file(name: string): Buffer | undefined {
-    return [this.served, this.audit].find((served) => served?.file === name)?.body;
+    return [this.served, this.ledger].find((served) => served?.file === name)?.body;
   }
 }

@@ -289,10 +289,16 @@ export const CONSOLE_WORDS = {
     commissionDone: 'Commissioned {count} serial numbers.',
     commissionStopped:
       'Stopped after {done} of {total} serial numbers (those are recorded): {reason}',
+    stop: 'Stop after this run',
+    commissionHalted:
+      'Stopped as you asked after {done} of {total} serial numbers; those are recorded.',
     download: 'Download the serials (CSV)',
     downloaded: 'Downloaded {file}.',
-    labels: 'Print the label sheet',
-    labelsHint: 'Opens in a new tab: 24 labels a page, with the DataMatrix and the QR code.',
+    labels: 'Label sheets',
+    labelsHint:
+      'Each opens in a new tab, ready to print: up to {size} labels, 24 a page, with the DataMatrix and the QR code.',
+    labelSheet: 'Labels {first} to {last}',
+    noLabels: 'Commission serial numbers first: their labels are printed from here.',
     recall: 'Recall this batch…',
     containers: 'Cases and pallets',
     containersLead: 'Pack packs (or cases) into a case or pallet under its SSCC, or unpack one.',

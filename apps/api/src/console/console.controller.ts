@@ -128,7 +128,7 @@ export class ConsoleController {
     summary:
       'The manufacturer’s screen: products, batches, commissioning, recalls, alerts, scanners',
     description:
-      'A page for a browser signed in to the console (without a session: sent to sign in; another role: a page saying so). Its script calls the catalogue routes (`/products`, `/products/{gtin}/pack-counts`, batches, serials in runs of 1,000, labels, recall and withdrawal), `/containers`, `/alerts`, `/packs`, `/devices` and `/quarantine` with the session (docs/console.md).',
+      'A page for a browser signed in to the console (without a session: sent to sign in; another role: a page saying so). Its script calls the catalogue routes (`/products`, `/products/{gtin}/pack-counts`, batches, serials in runs of 1,000, labels, recall and withdrawal), `/containers`, `/alerts`, `/packs`, `/devices` and `/quarantine` with the session; its ledger script proves each sealed event of an opened alert in the browser (`/ledger/key`, `/ledger/events/{id}/proof` and `/leaf`) (docs/console.md).',
     returns: 'The manufacturer’s page',
     produces: ['text/html'],
   })

@@ -72,7 +72,12 @@ export class ConsoleService {
   }
 
   async manufacturer(organisation: Organisation): Promise<string> {
-    return manufacturerPage(organisation, await this.sites.list(organisation), this.script.tag());
+    return manufacturerPage(
+      organisation,
+      await this.sites.list(organisation),
+      this.script.tag(),
+      this.script.tag('console-ledger'),
+    );
   }
 
   async distributor(organisation: Organisation): Promise<string> {
@@ -80,7 +85,7 @@ export class ConsoleService {
   }
 
   regulator(organisation: Organisation): string {
-    return regulatorPage(organisation, this.script.tag(), this.script.tag('console-audit'));
+    return regulatorPage(organisation, this.script.tag(), this.script.tag('console-ledger'));
   }
 
   /** A script bundle when `file` is its current name. */

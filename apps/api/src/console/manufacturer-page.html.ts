@@ -1,13 +1,14 @@
 /**
  * The manufacturer's screen (docs/console.md): its products and their batches with the packs
- * counted by state; a batch's commissioning (in runs, with a progress bar), its serials (CSV) and
- * label sheet, its recall; cases and pallets packed and unpacked; the alerts on its products;
+ * counted by state; a batch's commissioning (in runs, with a progress bar and a stop), its
+ * serials (CSV) and label sheets, its recall; cases and pallets packed and unpacked; the alerts on its products;
  * the scanners (enrol, revoke) and quarantined messages of its sites. Rendered empty with the organisation's
  * sites; the script fills it from the JSON API and sends every action there.
  */
 import { escapeHtml } from '@pedigree/html';
 import type { Site } from '@pedigree/persistence';
 import { fill } from '../consumer/consumer-words';
+import { MAX_SHEET_LABELS } from '../labels/sheet-size';
 import { consolePage, type ScriptTag, type SignedIn } from './console-page.html';
 import { MANUFACTURER_SCREEN } from './console-screens';
 import { CONSOLE_WORDS } from './console-words';
@@ -69,12 +70,15 @@ ${field('batch-quantity', WORDS.quantity, ' required inputmode="numeric"')}
 <div class="fields">${field('commission-count', WORDS.count, ' required inputmode="numeric"', fill(WORDS.commissionHint, { chunk: new Intl.NumberFormat(CONSOLE_WORDS.locale).format(COMMISSION_RUN) }))}
 ${siteSelect('commission-site', sites)}</div>
 <button type="submit" id="commission">${escapeHtml(WORDS.commissionSubmit)}</button>
+<button type="button" id="commission-stop" class="secondary" hidden>${escapeHtml(WORDS.stop)}</button>
 <div id="commission-status" hidden><progress id="commission-progress" max="1" value="0" aria-labelledby="commission-text"></progress>
 <p id="commission-text" role="status" aria-live="polite"></p></div>
 </form>
-<p class="row"><button type="button" id="download" class="secondary">${escapeHtml(WORDS.download)}</button>
-<a id="labels" href="#" target="_blank" rel="noopener" aria-describedby="labels-hint">${escapeHtml(WORDS.labels)}</a></p>
-<p id="labels-hint" class="hint">${escapeHtml(WORDS.labelsHint)}</p>
+<p><button type="button" id="download" class="secondary">${escapeHtml(WORDS.download)}</button></p>
+<h4 id="labels-title">${escapeHtml(WORDS.labels)}</h4>
+<p id="labels-hint" class="hint">${escapeHtml(fill(WORDS.labelsHint, { size: new Intl.NumberFormat(CONSOLE_WORDS.locale).format(MAX_SHEET_LABELS) }))}</p>
+<ul id="label-sheets" class="sheets" aria-labelledby="labels-title"></ul>
+<p id="labels-none" hidden>${escapeHtml(WORDS.noLabels)}</p>
 <p><button type="button" id="recall" class="danger-button">${escapeHtml(WORDS.recall)}</button></p>
 </section>
 <p id="product-outcome" role="status" aria-live="polite"></p>
@@ -119,11 +123,15 @@ function confirmation(): string {
 </dialog>`;
 }
 
-/** The manufacturer's screen for an organisation with these sites. */
+/**
+ * The manufacturer's screen for an organisation with these sites; `ledger` is the tag of the
+ * script that proves the alert panel's events in the browser.
+ */
 export function manufacturerPage(
   signedIn: SignedIn,
   sites: readonly Site[],
   script: ScriptTag | undefined,
+  ledger?: ScriptTag,
 ): string {
   const main = [
     `<h1>${escapeHtml(WORDS.title)}</h1>`,
@@ -139,6 +147,7 @@ export function manufacturerPage(
     title: WORDS.title,
     main,
     script,
+    extraScripts: ledger ? [ledger] : [],
     signedIn,
     current: MANUFACTURER_SCREEN.path,
   });

@@ -3,6 +3,7 @@ import {
   COMMISSION_RUN,
   commissionRuns,
   expiryText,
+  labelSheets,
   progressText,
   statesText,
   stockText,
@@ -68,5 +69,33 @@ describe('the words of a batch', () => {
     expect(expiryText('301231')).toBe('31 December 2030');
     expect(expiryText('301200')).toBe('December 2030');
     expect(expiryText('not a date')).toBe('not a date');
+  });
+});
+
+describe('labelSheets', () => {
+  it('cuts a batch into sheets of 500 labels in commissioning order, and none without packs', () => {
+    expect(labelSheets(1_200)).toEqual([
+      { from: 0, limit: 500 },
+      { from: 500, limit: 500 },
+      { from: 1_000, limit: 200 },
+    ]);
+    expect(labelSheets(500)).toEqual([{ from: 0, limit: 500 }]);
+    expect(labelSheets(0)).toEqual([]);
+  });
+
+  it('prints every pack exactly once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), (packs) => {
+        const sheets = labelSheets(packs);
+        let next = 0;
+        for (const sheet of sheets) {
+          expect(sheet.from).toBe(next);
+          expect(sheet.limit).toBeGreaterThanOrEqual(1);
+          expect(sheet.limit).toBeLessThanOrEqual(500);
+          next += sheet.limit;
+        }
+        expect(next).toBe(packs);
+      }),
+    );
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The manufacturer screen's pure pieces (docs/console.md), bundled into the console's script:
- * how a large commissioning is cut into runs, how a batch's packs read by state, and what the
- * recall confirmation says about the stock it stops.
+ * how a large commissioning is cut into runs and a batch's labels into sheets, how a batch's packs
+ * read by state, and what the recall confirmation says about the stock it stops.
  */
 import type { PackState } from '@pedigree/domain';
 import { fill } from '../consumer/consumer-words';
+import { MAX_SHEET_LABELS } from '../labels/sheet-size';
 import { CONSOLE_WORDS } from './console-words';
 
 /** The serials one commissioning request asks for: the API takes 100,000, the page sends fewer. */
@@ -21,6 +22,27 @@ export function commissionRuns(count: number, run = COMMISSION_RUN): number[] {
   const runs: number[] = [];
   for (let left = count; left > 0; left -= run) runs.push(Math.min(run, left));
   return runs;
+}
+
+/** One label sheet: `from` the first serial in commissioning order, `limit` how many. */
+export interface LabelSheet {
+  from: number;
+  limit: number;
+}
+
+/**
+ * The sheets that print a batch's packs, in commissioning order, none larger than the label route
+ * serves (GET /products/{gtin}/batches/{lot}/labels?from=&limit=); none for a batch without packs.
+ * @example labelSheets(1_200) // [{ from: 0, limit: 500 }, { from: 500, limit: 500 }, { from: 1000, limit: 200 }]
+ */
+export function labelSheets(packs: number, size = MAX_SHEET_LABELS): LabelSheet[] {
+  if (packs === 0) return [];
+  let from = 0;
+  return commissionRuns(packs, size).map((limit) => {
+    const sheet = { from, limit };
+    from += limit;
+    return sheet;
+  });
 }
 
 /**

@@ -1,8 +1,6 @@
 /** Query parameters of the label endpoints (zod, validated by the global Standard Schema pipe). */
 import { z } from 'zod';
-
-/** The most labels one sheet holds: 21 A4 pages, about 4 seconds to render. */
-export const MAX_SHEET_LABELS = 500;
+import { MAX_SHEET_LABELS } from '../sheet-size';
 
 export const symbolQuerySchema = z.object({
   symbol: z.enum(['qr', 'datamatrix'], {

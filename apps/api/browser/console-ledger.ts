@@ -1,9 +1,10 @@
 /**
- * The regulator screen's ledger checks (docs/console.md), a bundle of its own loaded on that page
- * only: it carries the ledger library and its Ed25519 and SHA-256 code, which the other screens
- * do not need. The audit button runs browser-audit.ts against the API with the session and shows
- * the progress and the verdict in words; and each sealed event of an opened alert's pack history
- * is proven here, in the browser, as the consumer page proves a pack's journey.
+ * The ledger checks of the regulator's and manufacturer's screens (docs/console.md), a bundle of
+ * its own loaded on those pages only: it carries the ledger library and its Ed25519 and SHA-256
+ * code, which the counter and the distributor's screen do not need. Each sealed event of an
+ * opened alert's pack history is proven here, in the browser, as the consumer page proves a pack's
+ * journey; and on the regulator's screen the audit button runs browser-audit.ts against the API
+ * with the session and shows the progress and the verdict in words.
  */
 import { fill } from '../src/consumer/consumer-words';
 import { CONSOLE_WORDS } from '../src/console/console-words';
