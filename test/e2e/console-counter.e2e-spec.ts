@@ -102,12 +102,8 @@ describe('the web console’s pharmacy counter', () => {
       gln: pharmacy,
       city: 'Paris',
     });
-    const product = { gtin, name: 'Paracetamol 500 mg', form: 'tablet', strength: '500 mg' };
-    expect(
-      (await request('POST', '/products', { key: keys.maker, body: { ...product, packSize: 16 } }))
-        .status,
-    ).toBe(201);
     packs = await commissionBatch(request, keys.maker, {
+      product: { name: 'Paracetamol 500 mg', form: 'tablet', strength: '500 mg', packSize: 16 },
       gtin,
       lot: 'L42',
       count: 8,

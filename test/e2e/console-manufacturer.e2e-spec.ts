@@ -70,12 +70,8 @@ describe('the web console’s manufacturer screen', () => {
       gln: pharmacy,
       city: 'Paris',
     });
-    const product = { gtin: older, name: 'Ibuprofen 200 mg', form: 'tablet', strength: '200 mg' };
-    expect(
-      (await request('POST', '/products', { key: keys.maker, body: { ...product, packSize: 20 } }))
-        .status,
-    ).toBe(201);
     const packs = await commissionBatch(request, keys.maker, {
+      product: { name: 'Ibuprofen 200 mg', form: 'tablet', strength: '200 mg', packSize: 20 },
       gtin: older,
       lot: 'B1',
       count: 3,

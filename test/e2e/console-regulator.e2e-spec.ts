@@ -61,12 +61,8 @@ describe('the web console’s regulator screen', () => {
       roles: ['regulator'],
       gln: agency,
     });
-    const product = { gtin, name: 'Amoxicillin 250 mg', form: 'capsule', strength: '250 mg' };
-    expect(
-      (await request('POST', '/products', { key: keys.maker, body: { ...product, packSize: 21 } }))
-        .status,
-    ).toBe(201);
     const packs = await commissionBatch(request, keys.maker, {
+      product: { name: 'Amoxicillin 250 mg', form: 'capsule', strength: '250 mg', packSize: 21 },
       gtin,
       lot: 'A9',
       count: 2,

@@ -74,18 +74,26 @@ export interface ListedSerial {
 }
 
 /**
- * Registers a batch of a product the manufacturer (`key`) made and commissions `count` serials
- * at its site; the serials as the API lists them.
+ * Registers a batch of a product the manufacturer (`key`) made, and the product first when it is
+ * given, and commissions `count` serials at its site; the serials as the API lists them.
  * @throws Error naming the answer when a step is refused
  */
 export async function commissionBatch(
   request: ReturnType<typeof apiClient>,
   key: string,
-  batch: { gtin: string; lot: string; count: number; siteGln: string; expiry?: string },
+  batch: {
+    gtin: string;
+    lot: string;
+    count: number;
+    siteGln: string;
+    expiry?: string;
+    product?: { name: string; form: string; strength: string; packSize: number };
+  },
 ): Promise<ListedSerial[]> {
-  const { gtin, lot, count, siteGln, expiry = '301200' } = batch;
+  const { gtin, lot, count, siteGln, expiry = '301200', product } = batch;
   const path = `/products/${gtin}/batches`;
   await postSteps(request, [
+    ...(product ? [['/products', key, { gtin, ...product }] as const] : []),
     [path, key, { lot, expiry, quantity: count }],
     [`${path}/${lot}/serials`, key, { count, siteGln }],
   ]);

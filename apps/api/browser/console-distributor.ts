@@ -12,6 +12,8 @@ import { runScanners } from './console-scanners';
 
 const WORDS = CONSOLE_WORDS.distributor;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The browser's time zone, in which the screen counts its days. */
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 interface Moved {
   shipments: number;
@@ -57,7 +59,9 @@ export function runDistributor(): void {
     const error = element('shipments-error');
     const days = Number(element<HTMLSelectElement>('shipments-window').value) || 7;
     const from = new Date(Date.now() - days * DAY_MS).toISOString();
-    const answer = await call<ShipmentsJson>('GET', `/shipments?from=${encodeURIComponent(from)}`);
+    // The days are the reader's, in the browser's own time zone.
+    const query = new URLSearchParams({ from, timeZone: ZONE });
+    const answer = await call<ShipmentsJson>('GET', `/shipments?${query.toString()}`);
     if (!answer.ok) {
       error.hidden = false;
       refused(answer, error);

@@ -11,7 +11,7 @@ import { CONSOLE_WORDS } from '../src/console/console-words';
 import { ALERT_PAGE, alertsPath, type AlertFilter } from '../src/console/investigation-view';
 import { expiryText } from '../src/console/manufacturer-view';
 import { call, type Answer } from './console-api';
-import { element, make, row, say, timeOf } from './console-dom';
+import { element, make, newestFirstTable, row, say, timeOf } from './console-dom';
 
 const WORDS = CONSOLE_WORDS.investigation;
 
@@ -58,9 +58,7 @@ export function runInvestigation(options: {
 }): { reload(): Promise<void> } {
   const { refused } = options;
   const rows = element<HTMLTableSectionElement>('alert-rows');
-  const empty = element('alerts-empty');
   const listError = element('alerts-error');
-  const more = element<HTMLButtonElement>('alerts-more');
   const panel = element('alert-panel');
   const outcome = element('alert-outcome');
   const closeForm = element<HTMLFormElement>('close-form');
@@ -94,22 +92,16 @@ export function runInvestigation(options: {
     return tr;
   }
 
-  async function list(append: boolean): Promise<void> {
-    const answer = await call<AlertJson[]>('GET', alertsPath(filter));
-    if (!answer.ok) {
-      listError.hidden = false;
-      refused(answer, listError);
-      return;
-    }
-    listError.hidden = true;
-    const made = answer.body.map(alertRow);
-    if (append) rows.append(...made);
-    else rows.replaceChildren(...made);
-    empty.hidden = rows.rows.length > 0;
-    const last = answer.body[answer.body.length - 1];
-    more.hidden = answer.body.length < ALERT_PAGE || !last;
-    if (last) more.dataset.before = last.id;
-  }
+  const list = newestFirstTable({
+    rows,
+    empty: element('alerts-empty'),
+    more: element<HTMLButtonElement>('alerts-more'),
+    error: listError,
+    page: ALERT_PAGE,
+    fetch: (before) => call<AlertJson[]>('GET', alertsPath({ ...filter, before })),
+    row: alertRow,
+    refused,
+  });
 
   function showFacts(alert: AlertJson): void {
     element('alert-title').textContent = fill(WORDS.detailTitle, {
@@ -233,11 +225,7 @@ export function runInvestigation(options: {
   element<HTMLFormElement>('alert-filter').addEventListener('submit', (event) => {
     event.preventDefault();
     filter = readFilter();
-    void list(false);
-  });
-  more.addEventListener('click', () => {
-    filter = { ...filter, before: more.dataset.before };
-    void list(true);
+    void list.load();
   });
 
   element<HTMLFormElement>('note-form').addEventListener('submit', (event) => {
@@ -275,7 +263,7 @@ export function runInvestigation(options: {
       }
       reason.value = '';
       await openAlert(id, false);
-      await list(false);
+      await list.load();
       say(outcome, WORDS.closed, 'ok');
       element('alert-back').focus();
     })();
@@ -291,5 +279,5 @@ export function runInvestigation(options: {
   });
 
   filter = readFilter();
-  return { reload: () => list(false) };
+  return { reload: list.load };
 }

@@ -3,14 +3,18 @@
  * organisation's scanners (GET /devices) with their last seen time and counts, each revocable
  * behind a confirmation (DELETE /devices/{id}); enrolling one with the public key it made itself
  * (POST /devices), then what to tell it, as text and as a QR code
- * (GET /devices/{id}/provisioning[/qr]); the quarantined messages (GET /quarantine).
+ * (GET /devices/{id}/provisioning[/qr]); the quarantined messages, newest first, a page at a time
+ * (GET /quarantine).
  */
 import { fill } from '../src/consumer/consumer-words';
 import { CONSOLE_WORDS } from '../src/console/console-words';
 import { call, type Answer } from './console-api';
-import { element, make, row, say, timeOf } from './console-dom';
+import { element, make, newestFirstTable, row, say, timeOf } from './console-dom';
 
 const WORDS = CONSOLE_WORDS.scanners;
+
+/** Quarantined messages per page. */
+const QUARANTINE_PAGE = 50;
 
 interface DeviceJson {
   id: string;
@@ -80,19 +84,24 @@ export function runScanners(
     empty.hidden = answer.body.length > 0;
   }
 
-  async function quarantine(): Promise<void> {
-    const empty = element('quarantine-empty');
-    const answer = await call<QuarantineJson[]>('GET', '/quarantine?limit=50');
-    if (!answer.ok) {
-      empty.hidden = false;
-      refused(answer, empty);
-      return;
-    }
-    element('quarantine-rows').replaceChildren(
-      ...answer.body.map((q) => row(timeOf(q.receivedAt), q.reason, q.detail)),
-    );
-    empty.hidden = answer.body.length > 0;
-  }
+  const quarantine = newestFirstTable({
+    rows: element<HTMLTableSectionElement>('quarantine-rows'),
+    empty: element('quarantine-empty'),
+    more: element<HTMLButtonElement>('quarantine-more'),
+    error: element('quarantine-error'),
+    page: QUARANTINE_PAGE,
+    fetch: (before) => {
+      const query = new URLSearchParams({ limit: String(QUARANTINE_PAGE) });
+      if (before) query.set('before', before);
+      return call<QuarantineJson[]>('GET', `/quarantine?${query.toString()}`);
+    },
+    row: (message) => {
+      const tr = row(timeOf(message.receivedAt), message.reason, message.detail);
+      tr.dataset.id = message.id;
+      return tr;
+    },
+    refused,
+  });
 
   function ask(device: DeviceJson): void {
     asked = device;
@@ -165,5 +174,5 @@ export function runScanners(
   });
 
   void devices();
-  void quarantine();
+  void quarantine.load();
 }

@@ -25,7 +25,7 @@ export class ShipmentsController {
   @ApiDoc({
     summary:
       'What left and arrived at your sites per day, and what was shipped to you and never arrived',
-    description: `For each of your sites and each UTC day of the window \`[from, to)\` (by default the ${DEFAULT_SHIPMENT_DAYS} days before now; at most ${MAX_WINDOW_DAYS} days), the shipping and receiving events recorded there (by HTTP, EPCIS capture or scanners) and the packs they moved. And every pack shipped to one of your sites that has not been received, longest awaited first (at most ${AWAITED_LIMIT}, with their total), with where and when it was last shipped from.`,
+    description: `For each of your sites and each day of the window \`[from, to)\` (by default the ${DEFAULT_SHIPMENT_DAYS} days before now; at most ${MAX_WINDOW_DAYS} days), counted in \`timeZone\` (an IANA zone such as \`Europe/Berlin\`; UTC by default), the shipping and receiving events recorded there (by HTTP, EPCIS capture or scanners) and the packs they moved. And every pack shipped to one of your sites that has not been received, longest awaited first (at most ${AWAITED_LIMIT}, with their total), with where and when it was last shipped from.`,
     returns: 'The days and the awaited packs',
     schema: shipmentsSchema,
   })

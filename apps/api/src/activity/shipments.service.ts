@@ -1,6 +1,6 @@
 /**
  * Shipments as scanned, for the organisation's sites (docs/console.md, the distributor's screen):
- * per site and UTC day what left and what arrived, by HTTP, EPCIS capture or scanners alike, and
+ * per site and day (in the time zone asked for, UTC by default) what left and what arrived, by HTTP, EPCIS capture or scanners alike, and
  * the packs shipped to its sites that have not arrived.
  */
 import { Injectable } from '@nestjs/common';
@@ -35,7 +35,7 @@ export class ShipmentsService {
       );
     }
     const [rows, awaited] = await Promise.all([
-      this.shipments.days(organisation.id, from, to),
+      this.shipments.days(organisation.id, from, to, query.timeZone),
       this.shipments.awaited(organisation.id, AWAITED_LIMIT),
     ]);
     const days = new Map<string, Shipments['days'][number]>();
@@ -53,6 +53,7 @@ export class ShipmentsService {
     return {
       from: from.toISOString(),
       to: to.toISOString(),
+      timeZone: query.timeZone,
       days: [...days.values()],
       awaited: {
         total: awaited.total,

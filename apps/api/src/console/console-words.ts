@@ -361,6 +361,7 @@ export const CONSOLE_WORDS = {
     revokedDone: '{name} revoked.',
     quarantine: 'Quarantined scanner messages',
     noQuarantine: 'Nothing quarantined.',
+    quarantineMore: 'Show older messages',
     received: 'Received',
     reason: 'Reason',
     detail: 'What was wrong',

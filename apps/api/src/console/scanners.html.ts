@@ -3,7 +3,8 @@
  * organisation's scanners with their last seen time and counts (GET /devices), each revocable
  * behind a confirmation (DELETE /devices/{id}); a scanner enrolled with the public key it made
  * itself (POST /devices), then its provisioning data shown as text and as a QR code
- * (GET /devices/{id}/provisioning[/qr]); the quarantined messages of its sites (GET /quarantine).
+ * (GET /devices/{id}/provisioning[/qr]); the quarantined messages of its sites (GET /quarantine),
+ * 50 at a time with a button for older ones.
  */
 import { escapeHtml } from '@pedigree/html';
 import type { Site } from '@pedigree/persistence';
@@ -56,8 +57,10 @@ export function scannersSection(sites: readonly Site[]): string {
 <p id="devices-outcome" role="status" aria-live="polite"></p>
 ${sites.length > 0 ? enrol(sites) : ''}
 <h2 id="quarantine-title">${escapeHtml(WORDS.quarantine)}</h2>
+<p id="quarantine-error" class="error" role="alert" hidden></p>
 <table id="quarantine" aria-labelledby="quarantine-title"><thead><tr><th scope="col">${escapeHtml(WORDS.received)}</th><th scope="col">${escapeHtml(WORDS.reason)}</th><th scope="col">${escapeHtml(WORDS.detail)}</th></tr></thead><tbody id="quarantine-rows"></tbody></table>
 <p id="quarantine-empty" hidden>${escapeHtml(WORDS.noQuarantine)}</p>
+<p><button type="button" id="quarantine-more" class="secondary" hidden>${escapeHtml(WORDS.quarantineMore)}</button></p>
 ${confirmation()}
 </section>`;
 }

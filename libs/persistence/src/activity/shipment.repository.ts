@@ -40,10 +40,18 @@ export interface AwaitedPack {
 export class ShipmentRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The organisation's shipping and receiving per site and UTC day in `[from, to)`, newest first. */
-  async days(organisationId: string, from: Date, to: Date): Promise<ShipmentDay[]> {
+  /**
+   * The organisation's shipping and receiving per site and day in `[from, to)`, newest first, the
+   * days being those of the IANA `timeZone` (checked by the caller).
+   */
+  async days(
+    organisationId: string,
+    from: Date,
+    to: Date,
+    timeZone: string,
+  ): Promise<ShipmentDay[]> {
     return this.db.query(
-      `SELECT to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+      `SELECT to_char(e.recorded_at AT TIME ZONE $4, 'YYYY-MM-DD') AS day,
               s.gln AS "siteGln", s.name AS "siteName", e.action,
               count(DISTINCT e.id)::int AS events, count(ep.pack_id)::int AS packs
          FROM sites s
@@ -53,7 +61,7 @@ export class ShipmentRepository {
         WHERE s.organisation_id = $1
         GROUP BY 1, s.gln, s.name, e.action
         ORDER BY 1 DESC, s.gln, e.action DESC`,
-      [organisationId, from, to],
+      [organisationId, from, to, timeZone],
     );
   }
 

@@ -117,7 +117,7 @@ export class ScanInboxRepository {
           AND ($2::text IS NULL OR reason = $2)
           AND ($3::uuid IS NULL OR device_id = $3)
           AND ($4::bigint IS NULL OR id < $4)
-        ORDER BY id DESC
+        ORDER BY quarantine.id DESC
         LIMIT $5`,
       [
         query.organisationId,

@@ -7,7 +7,31 @@ export const DEFAULT_SHIPMENT_DAYS = 7;
 /** The most awaited packs one answer lists (their total is always given). */
 export const AWAITED_LIMIT = 1_000;
 
-export const shipmentsQuerySchema = activityQuerySchema;
+/**
+ * Whether the name is an IANA time zone (`Europe/Berlin`, `UTC`) this runtime knows. Offsets such
+ * as `+01:00` are not accepted: PostgreSQL reads their sign the POSIX way, the reverse of ISO 8601.
+ */
+function ianaTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const shipmentsQuerySchema = activityQuerySchema.extend({
+  /** The zone whose calendar days the answer counts in. */
+  timeZone: z
+    .string()
+    .refine(ianaTimeZone, {
+      error: (issue) =>
+        `timeZone must be an IANA time zone such as Europe/Berlin or UTC; ${JSON.stringify(issue.input)} is not one`,
+    })
+    .optional()
+    .default('UTC'),
+});
 export type ShipmentsQuery = z.infer<typeof shipmentsQuerySchema>;
 
 const moved = z.object({
@@ -18,10 +42,11 @@ const moved = z.object({
 export const shipmentsSchema = z.object({
   from: z.string(),
   to: z.string(),
+  timeZone: z.string().meta({ description: 'The zone the days are counted in.' }),
   days: z
     .array(
       z.object({
-        day: z.string().meta({ description: 'YYYY-MM-DD, in UTC.' }),
+        day: z.string().meta({ description: 'YYYY-MM-DD, in the time zone asked for.' }),
         site: z.object({ gln: z.string(), name: z.string() }),
         left: moved.meta({ description: 'What was shipped from the site that day.' }),
         arrived: moved.meta({ description: 'What was received at the site that day.' }),
