@@ -8,9 +8,7 @@
  * nothing) and the bare `POST /verify` round trip from the same page (fetch, the same session).
  * What the counter adds is the difference; the ratio says how close to the floor it is.
  */
-import { EmbeddedPostgres } from '@pedigree/embedded';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   apiClient,
@@ -21,9 +19,7 @@ import {
   randomGtin,
 } from '../harness/api-client';
 import { launchBrowser } from '../harness/browser';
-import { TEST_ADMIN_KEY } from '../harness/services';
-import { spawnPlatform } from '../harness/spawn-platform';
-import { tempDataDir } from '../harness/temp-dir';
+import { benchApi } from './bench-api';
 import { median } from './measure';
 
 const RUNS = 30;
@@ -38,18 +34,8 @@ interface Timing {
 }
 
 async function main(): Promise<void> {
-  const dataDir = tempDataDir('bench-console');
-  const database = new EmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: 54388 });
-  await database.start();
-  await database.createDatabase('pedigree');
-  const api = await spawnPlatform(
-    {
-      DATABASE_URL: database.url('pedigree'),
-      PEDIGREE_DATA_DIR: dataDir,
-      PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY,
-    },
-    ['api'],
-  );
+  const platform = await benchApi('console', 54388);
+  const { api } = platform;
   const browser = await launchBrowser({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   try {
     const { key, codes } = await pharmacyWithPacks(api.url);
@@ -82,8 +68,7 @@ async function main(): Promise<void> {
     report(results, (await bytes(page, api.url)).toLocaleString('en'));
   } finally {
     await browser.close();
-    await api.stop();
-    await database.stop();
+    await platform.stop();
   }
 }
 

@@ -6,33 +6,19 @@
  * duplicates. Beside it, in the same run, the machine's own limits for what each event costs:
  * the event hash (in this process) and PostgreSQL's batched insert (rows/s).
  */
-import { EmbeddedPostgres } from '@pedigree/embedded';
 import { eventHash } from '@pedigree/epcis';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { apiClient, organisationWithSite, randomGln, randomGtin } from '../harness/api-client';
-import { TEST_ADMIN_KEY } from '../harness/services';
-import { spawnPlatform } from '../harness/spawn-platform';
-import { tempDataDir } from '../harness/temp-dir';
+import { benchApi } from './bench-api';
 import { ratePerSecond } from './measure';
 
 const EVENTS = 10_000;
 const CONTEXT = 'https://ref.gs1.org/standards/epcis/epcis-context.jsonld';
 
 async function main(): Promise<void> {
-  const dataDir = tempDataDir('bench-epcis');
-  const database = new EmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: 54386 });
-  await database.start();
-  await database.createDatabase('pedigree');
-  const api = await spawnPlatform(
-    {
-      DATABASE_URL: database.url('pedigree'),
-      PEDIGREE_DATA_DIR: dataDir,
-      PEDIGREE_ADMIN_KEY: TEST_ADMIN_KEY,
-    },
-    ['api'],
-  );
+  const platform = await benchApi('epcis', 54386);
+  const { api } = platform;
   try {
     const request = apiClient(api.url);
     const [plant, warehouse, gtin] = [randomGln(), randomGln(), randomGtin()];
@@ -108,7 +94,7 @@ async function main(): Promise<void> {
     }
 
     const hashRate = ratePerSecond((i) => eventHash(events[i % EVENTS]!), 1_000, 100);
-    const insertRate = await insertCeiling(database.url('pedigree'));
+    const insertRate = await insertCeiling(platform.databaseUrl);
     const perSecond = EVENTS / (first.total / 1_000);
     console.log(
       `Pedigree EPCIS capture benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}: one document of ${EVENTS.toLocaleString('en')} shipping events (${(document.length / 1e6).toFixed(1)} MB)`,
@@ -139,8 +125,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    await api.stop();
-    await database.stop();
+    await platform.stop();
   }
 }
 

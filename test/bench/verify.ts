@@ -9,14 +9,12 @@
  * DataMatrix scan data), 5% each of unknown serials, lot mismatches and packs dispensed already
  * (each of those three also raises an alert).
  */
-import { EmbeddedPostgres } from '@pedigree/embedded';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { apiClient, randomGln, randomGtin } from '../harness/api-client';
-import { spawnPlatform } from '../harness/spawn-platform';
-import { tempDataDir } from '../harness/temp-dir';
+import { benchApi } from './bench-api';
 
 const ADMIN_KEY = 'pdg_benchverifyadmin000000000000000000000000';
 const PACKS = 10_000;
@@ -35,18 +33,8 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const dataDir = tempDataDir('bench-verify');
-  const database = new EmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: 54384 });
-  await database.start();
-  await database.createDatabase('pedigree');
-  const api = await spawnPlatform(
-    {
-      DATABASE_URL: database.url('pedigree'),
-      PEDIGREE_DATA_DIR: dataDir,
-      PEDIGREE_ADMIN_KEY: ADMIN_KEY,
-    },
-    ['api'],
-  );
+  const platform = await benchApi('verify', 54384, ADMIN_KEY);
+  const { api } = platform;
   const ceiling = await bareNest();
   try {
     const { key, bodies } = await counterWithPacks(api.url);
@@ -64,8 +52,7 @@ async function main(): Promise<void> {
     report(results);
   } finally {
     ceiling.stop();
-    await api.stop();
-    await database.stop();
+    await platform.stop();
   }
 }
 

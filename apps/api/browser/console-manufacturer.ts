@@ -2,9 +2,8 @@
  * The manufacturer's screen (docs/console.md): products and batches with their packs counted by
  * state (GET /products, GET /products/{gtin}/pack-counts), registering both, commissioning serials
  * in runs of 1,000 with a progress bar and a stop, the serials as CSV, the label sheets (500 labels
- * each) in a new tab, a recall
- * or withdrawal behind a confirmation that says what cannot be undone and who hears of it, cases
- * and pallets packed and unpacked, the alerts on its products, its sites' scanners (enrolled,
+ * each) in a new tab, a recall or withdrawal behind a confirmation that says what cannot be undone
+ * and who hears of it, cases and pallets packed and unpacked, the alerts on its products, its sites' scanners (enrolled,
  * revoked) and quarantined messages. Every action is the API's to judge; a refusal shows its
  * sentence.
  */

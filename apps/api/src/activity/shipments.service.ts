@@ -1,7 +1,7 @@
 /**
  * Shipments as scanned, for the organisation's sites (docs/console.md, the distributor's screen):
- * per site and day (in the time zone asked for, UTC by default) what left and what arrived, by HTTP, EPCIS capture or scanners alike, and
- * the packs shipped to its sites that have not arrived.
+ * per site and day (in the time zone asked for, UTC by default) what left and what arrived, by
+ * HTTP, EPCIS capture or scanners alike, and the packs shipped to its sites that have not arrived.
  */
 import { Injectable } from '@nestjs/common';
 import { ShipmentRepository, type Organisation } from '@pedigree/persistence';

@@ -1,7 +1,8 @@
 /**
  * The console's browser scripts: the bundles `npm run build` writes from apps/api/browser/
- * (`console.ts` for every page; `console-ledger.ts` for the screens that check the ledger in the
- * browser, the manufacturer's and the regulator's, which carries the ledger library), each served under its content-hashed name (browser-bundle.ts).
+ * (`console.ts` for every page; `console-ledger.ts`, which carries the ledger library, for the
+ * screens that check the ledger in the browser, the manufacturer's and the regulator's), each
+ * served under its content-hashed name (browser-bundle.ts).
  */
 import { Injectable } from '@nestjs/common';
 import { loadBrowserBundle, type ServedScript } from '../browser-bundle';

@@ -1,9 +1,10 @@
 /**
  * The manufacturer's screen (docs/console.md): its products and their batches with the packs
  * counted by state; a batch's commissioning (in runs, with a progress bar and a stop), its
- * serials (CSV) and label sheets, its recall; cases and pallets packed and unpacked; the alerts on its products;
- * the scanners (enrol, revoke) and quarantined messages of its sites. Rendered empty with the organisation's
- * sites; the script fills it from the JSON API and sends every action there.
+ * serials (CSV) and label sheets, its recall; cases and pallets packed and unpacked; the alerts on
+ * its products; the scanners (enrol, revoke) and quarantined messages of its sites. Rendered empty
+ * with the organisation's sites; the script fills it from the JSON API and sends every action
+ * there.
  */
 import { escapeHtml } from '@pedigree/html';
 import type { Site } from '@pedigree/persistence';

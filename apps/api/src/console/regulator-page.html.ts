@@ -2,8 +2,8 @@
  * The regulator's screen (docs/console.md): every alert across the consortium, investigated as on
  * the manufacturer's screen; the chain's state (head, size, last block, cosignatures); and the
  * audit of the whole chain, run by the browser through the API with its progress shown. The
- * audit is its own script, loaded on this page only, so the ledger library stays out of the
- * other screens' script.
+ * audit is in the ledger script (console-ledger.ts), which only this page and the manufacturer's
+ * load, so the ledger library stays out of the script every screen runs.
  */
 import { escapeHtml } from '@pedigree/html';
 import { consolePage, type ScriptTag, type SignedIn } from './console-page.html';
@@ -37,11 +37,11 @@ ${fact('chain-cosignatures', WORDS.cosignatures)}
 </section>`;
 }
 
-/** The regulator's screen; `audit` is the audit script's tag. */
+/** The regulator's screen; `ledger` is the ledger script's tag. */
 export function regulatorPage(
   signedIn: SignedIn,
   script: ScriptTag | undefined,
-  audit: ScriptTag | undefined,
+  ledger: ScriptTag | undefined,
 ): string {
   const main = [`<h1>${escapeHtml(WORDS.title)}</h1>`, chain(), alertsSection()].join('\n');
   return consolePage({
@@ -49,7 +49,7 @@ export function regulatorPage(
     title: WORDS.title,
     main,
     script,
-    extraScripts: audit ? [audit] : [],
+    extraScripts: ledger ? [ledger] : [],
     signedIn,
     current: REGULATOR_SCREEN.path,
   });
