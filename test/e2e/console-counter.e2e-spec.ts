@@ -21,7 +21,7 @@ import {
   type ListedSerial,
 } from '../harness/api-client';
 import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
-import { consolePage } from '../harness/console-page';
+import { consolePage, signInWithKeyboard } from '../harness/console-page';
 import { platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
@@ -466,11 +466,7 @@ describe('the web console’s pharmacy counter', () => {
     const other = await launchBrowser({ viewport: { width: 1280, height: 800 } });
     try {
       const makerPage = await other.context.newPage();
-      await makerPage.goto(`${platform.url}/console`);
-      // Autofocus lands a moment after load on a busy machine: type only once it has.
-      await makerPage.waitForFunction(() => document.activeElement?.id === 'key');
-      await makerPage.keyboard.type(keys.maker);
-      await makerPage.keyboard.press('Enter');
+      await signInWithKeyboard(makerPage, `${platform.url}/console`, keys.maker);
       // A manufacturer has a screen of its own, and not the counter.
       await makerPage.waitForSelector('body[data-page=manufacturer]');
       expect(await makerPage.$$eval('nav a', (links) => links.map((a) => a.textContent))).toEqual([

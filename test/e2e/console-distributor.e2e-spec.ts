@@ -29,7 +29,7 @@ import {
   type ListedSerial,
 } from '../harness/api-client';
 import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
-import { consolePage } from '../harness/console-page';
+import { consolePage, signInWithKeyboard } from '../harness/console-page';
 import { decodeQr } from '../harness/decode-symbol';
 import { startScanBroker, type ScanBroker } from '../harness/scan-broker';
 import { platformEnv } from '../harness/services';
@@ -118,10 +118,7 @@ describe('the web console’s distributor screen', () => {
   });
 
   it('signs in and shows what left and arrived today, and what never arrived', async () => {
-    await page.goto(`${platform.url}/console`);
-    await page.waitForFunction(() => document.activeElement?.id === 'key');
-    await page.keyboard.type(keys.wholesaler);
-    await page.keyboard.press('Enter');
+    await signInWithKeyboard(page, `${platform.url}/console`, keys.wholesaler);
     await page.waitForURL(`${platform.url}/console/distributor`);
     expect(await page.textContent('h1')).toBe('Warehouse');
     // Today as the warehouse's clock says, not UTC's.
@@ -309,10 +306,11 @@ describe('the web console’s distributor screen', () => {
     const other = await launchBrowser({ viewport: { width: 1280, height: 800 } });
     try {
       const chemistPage = await other.context.newPage();
-      await chemistPage.goto(`${platform.url}/console?next=/console/distributor`);
-      await chemistPage.waitForFunction(() => document.activeElement?.id === 'key');
-      await chemistPage.keyboard.type(keys.chemist);
-      await chemistPage.keyboard.press('Enter');
+      await signInWithKeyboard(
+        chemistPage,
+        `${platform.url}/console?next=/console/distributor`,
+        keys.chemist,
+      );
       await chemistPage.waitForSelector('body[data-page=forbidden]');
       expect(await chemistPage.textContent('[data-code=FORBIDDEN]')).toBe(
         'Only an organisation with the role distributor may do this; yours has pharmacy.',

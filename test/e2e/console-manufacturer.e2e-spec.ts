@@ -22,7 +22,7 @@ import {
   randomSscc,
 } from '../harness/api-client';
 import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
-import { consolePage } from '../harness/console-page';
+import { consolePage, signInWithKeyboard } from '../harness/console-page';
 import { platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
 import { workerDatabaseUrl } from '../harness/test-database';
@@ -117,10 +117,7 @@ describe('the web console’s manufacturer screen', () => {
   });
 
   it('signs in with the keyboard and opens the manufacturer’s screen', async () => {
-    await page.goto(`${platform.url}/console`);
-    await page.waitForFunction(() => document.activeElement?.id === 'key');
-    await page.keyboard.type(keys.maker);
-    await page.keyboard.press('Enter');
+    await signInWithKeyboard(page, `${platform.url}/console`, keys.maker);
     await page.waitForURL(`${platform.url}/console/manufacturer`);
     expect(await page.textContent('h1')).toBe('Products and batches');
     expect(await page.getAttribute('nav a[aria-current=page]', 'href')).toBe(

@@ -17,7 +17,7 @@ import {
   randomGtin,
 } from '../harness/api-client';
 import { launchBrowser, type HeadlessBrowser } from '../harness/browser';
-import { consolePage } from '../harness/console-page';
+import { consolePage, signInWithKeyboard } from '../harness/console-page';
 import { EventTable, testDocument } from '../harness/events';
 import { platformEnv } from '../harness/services';
 import { spawnPlatform, type SpawnedPlatform } from '../harness/spawn-platform';
@@ -110,10 +110,11 @@ describe('the web console’s regulator screen', () => {
     const other = await launchBrowser({ viewport: { width: 1280, height: 800 } });
     try {
       const makerPage = await other.context.newPage();
-      await makerPage.goto(`${platform.url}/console?next=/console/regulator`);
-      await makerPage.waitForFunction(() => document.activeElement?.id === 'key');
-      await makerPage.keyboard.type(keys.maker);
-      await makerPage.keyboard.press('Enter');
+      await signInWithKeyboard(
+        makerPage,
+        `${platform.url}/console?next=/console/regulator`,
+        keys.maker,
+      );
       await makerPage.waitForSelector('body[data-page=forbidden]');
       expect(new URL(makerPage.url()).pathname).toBe('/console/regulator');
       expect(await makerPage.textContent('[data-code=FORBIDDEN]')).toBe(
@@ -135,10 +136,7 @@ describe('the web console’s regulator screen', () => {
   });
 
   it('signs in and shows the chain’s state: head, size, last block, no cosignature yet', async () => {
-    await page.goto(`${platform.url}/console`);
-    await page.waitForFunction(() => document.activeElement?.id === 'key');
-    await page.keyboard.type(keys.regulator);
-    await page.keyboard.press('Enter');
+    await signInWithKeyboard(page, `${platform.url}/console`, keys.regulator);
     await page.waitForURL(`${platform.url}/console/regulator`);
     expect(await page.textContent('h1')).toBe('Oversight');
     const latest = (await request('GET', '/ledger/blocks/latest')).body as {

@@ -11,6 +11,18 @@ import { repoRoot } from './repo-root';
 
 const SHOTS = join(repoRoot(), 'test-artifacts', 'console');
 
+/**
+ * Signs in as a person does: opens `url` (the sign-in page, with `?next=` when it leads on),
+ * waits for the key field to take the focus (it lands a moment after load on a busy machine),
+ * types the key and presses Enter.
+ */
+export async function signInWithKeyboard(page: Page, url: string, key: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.activeElement?.id === 'key');
+  await page.keyboard.type(key);
+  await page.keyboard.press('Enter');
+}
+
 /** The helpers, on the page `current()` returns (a suite opens its page in `beforeAll`). */
 export function consolePage(current: () => Page) {
   /** The id of the focused element: keyboard-only use depends on where the focus is. */
